@@ -1,0 +1,92 @@
+"""The release flow: discover -> process in batches -> assemble -> publish.
+
+Tasks are thin wrappers around :mod:`renda` library functions. Documents are processed in
+batches (``batch_size`` reports per task) so that Prefect's per-task cost stays small
+against the work; only I/O tasks retry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+
+from renda import pipeline, publish
+from renda.ingest import discover
+from renda.layout import CuratedLayout
+from renda.settings import BATCH_SIZE
+
+
+class StrictModeError(RuntimeError):
+    """Raised by a ``strict`` run when any input was rejected."""
+
+
+@task(name="discover-reports", retries=2, retry_delay_seconds=[1, 5])
+def discover_reports(raw_dir: Path) -> list[str]:
+    return discover(raw_dir)
+
+
+@task(name="process-batch")
+def process_batch(raw_dir: Path, source_files: list[str], today: dt.date) -> pipeline.BatchResult:
+    return pipeline.process_batch(raw_dir, source_files, today)
+
+
+@task(name="publish-release", retries=2, retry_delay_seconds=[1, 5])
+def publish_release(curated_dir: Path, result: pipeline.BatchResult, today: dt.date,
+                    created: str) -> publish.PublishedRelease:
+    layout = CuratedLayout(curated_dir)
+    publish.clean_staging(layout)
+    tables, rejects = pipeline.assemble_tables(result)
+    version = publish.next_version(layout, today)
+    return publish.write_release(layout, tables, rejects, version=version, created=created)
+
+
+def _batches(items: list[str], size: int) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+@flow(name="renda-release", log_prints=True)
+def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
+                 batch_size: int = BATCH_SIZE) -> dict[str, Any]:
+    """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``."""
+    logger = get_run_logger()
+    raw_dir, curated_dir = Path(raw_dir), Path(curated_dir)
+    now = dt.datetime.now(dt.timezone.utc)
+    files = discover_reports(raw_dir)
+    logger.info("discover: %d reports below %s", len(files), raw_dir)
+    batches = _batches(files, max(1, batch_size))
+    futures = [process_batch.submit(raw_dir, b, now.date()) for b in batches]
+    results = []
+    done = 0
+    for i, fut in enumerate(futures, 1):
+        batch = fut.result()
+        results.append(batch)
+        done += len(batches[i - 1])
+        logger.info("process: batch %d/%d, %d/%d reports (%d rejected in batch)",
+                    i, len(batches), done, len(files), len(batch.rejects))
+    merged = pipeline.merge(results)
+    for reject in merged.rejects:
+        logger.warning("rejected %s: %s", reject.source_file, reject.reason)
+    if strict and merged.rejects:
+        raise StrictModeError(f"{len(merged.rejects)} report(s) rejected; nothing published (--strict)")
+    release = publish_release(curated_dir, merged, now.date(), now.isoformat(timespec="seconds"))
+    logger.info("publish: release %s at %s; rows %s; %d rejected",
+                release.version, release.path, release.row_counts, release.n_rejects)
+    summary = {
+        "version": release.version,
+        "path": str(release.path),
+        "row_counts": release.row_counts,
+        "rejected": release.n_rejects,
+        "reports": len(files),
+    }
+    rows = "\n".join(f"| {k} | {v} |" for k, v in release.row_counts.items())
+    create_markdown_artifact(
+        key="renda-release",
+        markdown=f"# renda release {release.version}\n\n| table | rows |\n|---|---|\n{rows}\n\n"
+                 f"Reports: {len(files)}, rejected: {release.n_rejects}\n",
+        description="Rows per table of the published release",
+    )
+    return summary

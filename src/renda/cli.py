@@ -1,0 +1,95 @@
+"""The ``renda`` command line: parses arguments and calls the library or a flow."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from renda import __version__
+
+app = typer.Typer(
+    name="renda",
+    help="renda: an open dataset of the work of China's local people's congresses.\n\n"
+         "Ingest raw reports, repair their layout, extract elections, supervision and deputy "
+         "activity, and publish versioned releases.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _quiet_prefect() -> None:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+@app.command()
+def run(
+    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports (*.txt, with "
+                             "optional <name>.meta.yml sidecars), searched recursively."),
+    curated: Path = typer.Option(Path("curated"), "--curated",
+                                 help="Folder that holds releases/ and LATEST."),
+    strict: bool = typer.Option(False, "--strict", help="Publish nothing and exit 1 when any "
+                                "report is rejected (default: publish the rest, exit 0)."),
+    batch_size: int = typer.Option(200, "--batch-size", min=1,
+                                   help="Reports per Prefect task."),
+) -> None:
+    """Run the release flow on RAW and publish a release into CURATED.
+
+    Without PREFECT_API_URL the flow runs in Prefect's embedded mode (a temporary local
+    server, nothing to start by hand); with it, the run is recorded on that server.
+    """
+    _quiet_prefect()
+    if not raw.is_dir():
+        typer.echo(f"error: raw folder not found: {raw}", err=True)
+        raise typer.Exit(2)
+    mode = f"server {os.environ['PREFECT_API_URL']}" if os.environ.get("PREFECT_API_URL") else "embedded"
+    typer.echo(f"renda {__version__}: running the release flow on {raw} ({mode} Prefect)")
+    from flows.release import StrictModeError, release_flow
+
+    try:
+        summary = release_flow(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
+                               strict=strict, batch_size=batch_size)
+    except StrictModeError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1)
+    counts = ", ".join(f"{k} {v}" for k, v in summary["row_counts"].items())
+    typer.echo(f"published release {summary['version']} at {summary['path']}")
+    typer.echo(f"rows: {counts}")
+    typer.echo(f"reports: {summary['reports']}, rejected: {summary['rejected']}"
+               + (" (see rejects.csv)" if summary["rejected"] else ""))
+
+
+@app.command("normalize")
+def normalize_cmd(
+    path: Path = typer.Argument(..., help="A raw report file (UTF-8, UTF-16 with BOM or GB18030)."),
+) -> None:
+    """Print a report's normalized text: the text every published offset points into."""
+    from renda.ingest import DecodeError, decode_bytes
+    from renda.normalize import normalize
+
+    try:
+        text, encoding = decode_bytes(path.read_bytes())
+    except (OSError, DecodeError) as exc:
+        typer.echo(f"error: {path}: {exc}", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"# {path} ({encoding})", err=True)
+    sys.stdout.write(normalize(text) + "\n")
+
+
+@app.command()
+def version() -> None:
+    """Print renda's version, the rule set and the data contract version."""
+    from renda.contract import CONTRACT_VERSION
+    from renda.settings import EXTRACTOR
+
+    typer.echo(f"renda {__version__}, extractor {EXTRACTOR}, data contract v{CONTRACT_VERSION}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

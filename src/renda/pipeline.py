@@ -1,0 +1,130 @@
+"""Per-document work and table assembly: pure functions the flow calls.
+
+``process_report`` turns one raw report into its ``documents`` row, its normalized text and
+its fact rows, or a :class:`~renda.ingest.Reject` naming the reason. ``assemble_tables``
+turns many processed documents into the release's Arrow tables in a defined order, so that
+the same inputs give byte-identical files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from renda.contract import FACT_TABLES, TABLES, to_arrow
+from renda.extract import DocContext, extract_facts
+from renda.ingest import DecodeError, MetadataError, RawReport, Reject, decode_bytes, parse_sidecar, read_raw
+from renda.ingest.metadata import infer_metadata
+from renda.normalize import detect_script, normalize
+
+
+@dataclass
+class ProcessedDocument:
+    document: dict[str, Any]
+    text: str
+    facts: dict[str, list[dict[str, Any]]]
+
+
+@dataclass
+class BatchResult:
+    documents: list[ProcessedDocument] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+
+
+def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject:
+    """Decode, normalize, describe and extract one report."""
+    try:
+        decoded, encoding = decode_bytes(raw.data)
+    except DecodeError as exc:
+        return Reject(raw.source_file, exc.reason)
+    try:
+        sidecar = parse_sidecar(raw.sidecar, raw.source_file + " metadata") if raw.sidecar else {}
+    except MetadataError as exc:
+        return Reject(raw.source_file, str(exc))
+    script = detect_script(decoded)
+    text = normalize(decoded)
+    if not text.strip():
+        return Reject(raw.source_file, "no text left after normalization")
+    meta = infer_metadata(text, sidecar, today)
+    document: dict[str, Any] = {
+        "doc_id": raw.doc_id,
+        "source_file": raw.source_file,
+        "source_url": meta.source_url,
+        "sha256": raw.sha256,
+        "encoding": encoding,
+        "format": Path(raw.source_file).suffix.lower().lstrip("."),
+        "script": script,
+        "doc_type": meta.doc_type,
+        "title": meta.title,
+        "body": meta.body,
+        "level": meta.level,
+        "province": meta.province,
+        "city": meta.city,
+        "county": meta.county,
+        "admin_code": meta.admin_code,
+        "report_year": meta.report_year,
+        "published_date": meta.published_date,
+        "n_chars": len(text),
+    }
+    ctx = DocContext(
+        doc_id=raw.doc_id, doc_type=meta.doc_type, report_year=meta.report_year,
+        level=meta.level, province=meta.province, city=meta.city, county=meta.county,
+    )
+    return ProcessedDocument(document, text, extract_facts(text, ctx))
+
+
+def process_batch(raw_root: Path, source_files: list[str], today: dt.date) -> BatchResult:
+    """Read and process a batch of reports; a failure in one never stops the others."""
+    result = BatchResult()
+    for source_file in source_files:
+        raw = read_raw(raw_root, source_file)
+        outcome = raw if isinstance(raw, Reject) else process_report(raw, today)
+        if isinstance(outcome, Reject):
+            result.rejects.append(outcome)
+        else:
+            result.documents.append(outcome)
+    return result
+
+
+def merge(batches: list[BatchResult]) -> BatchResult:
+    merged = BatchResult()
+    for batch in batches:
+        merged.documents.extend(batch.documents)
+        merged.rejects.extend(batch.rejects)
+    return merged
+
+
+def _dedupe_documents(docs: list[ProcessedDocument]) -> tuple[list[ProcessedDocument], list[Reject]]:
+    """Two files with the same bytes are one document: keep the first path, reject the rest."""
+    seen: dict[str, str] = {}
+    kept: list[ProcessedDocument] = []
+    rejects: list[Reject] = []
+    for doc in sorted(docs, key=lambda d: d.document["source_file"]):
+        doc_id = doc.document["doc_id"]
+        if doc_id in seen:
+            rejects.append(Reject(doc.document["source_file"],
+                                  f"duplicate of {seen[doc_id]} (same bytes, doc_id {doc_id})"))
+            continue
+        seen[doc_id] = doc.document["source_file"]
+        kept.append(doc)
+    return kept, rejects
+
+
+def assemble_tables(result: BatchResult) -> tuple[dict[str, pa.Table], list[Reject]]:
+    """The release's tables, rows sorted by stable keys, and all rejects sorted by path."""
+    docs, duplicates = _dedupe_documents(result.documents)
+    tables: dict[str, pa.Table] = {
+        "documents": to_arrow(TABLES["documents"], [d.document for d in docs]),
+        "document_text": to_arrow(TABLES["document_text"],
+                                  [{"doc_id": d.document["doc_id"], "text": d.text} for d in docs]),
+    }
+    for name in FACT_TABLES:
+        rows = [row for d in docs for row in d.facts.get(name, [])]
+        rows.sort(key=lambda r: (r["doc_id"], r["char_start"], r["char_end"], r["record_id"]))
+        tables[name] = to_arrow(TABLES[name], rows)
+    rejects = sorted(result.rejects + duplicates, key=lambda r: r.source_file)
+    return tables, rejects

@@ -1,0 +1,92 @@
+"""The release flow end to end, in Prefect's test harness: the real corpus and bad input."""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from flows.release import StrictModeError, release_flow
+from renda.layout import CuratedLayout
+from tests.conftest import SEED
+
+pytestmark = pytest.mark.integration
+
+
+def _read(release: Path, table: str) -> list[dict]:
+    return pq.read_table(release / f"{table}.parquet").to_pylist()
+
+
+@pytest.fixture(scope="module")
+def corpus_release(corpus: Path, prefect_harness, tmp_path_factory) -> Path:
+    curated = tmp_path_factory.mktemp("curated")
+    summary = release_flow(raw_dir=corpus, curated_dir=curated)
+    assert summary["rejected"] == 0
+    return Path(summary["path"])
+
+
+def test_corpus_documents(corpus_release: Path) -> None:
+    docs = {d["source_file"]: d for d in _read(corpus_release, "documents")}
+    assert len(docs) == 9
+    seed = docs[SEED]
+    assert seed["encoding"] == "utf-8"
+    assert (seed["province"], seed["city"], seed["county"]) == ("山西省", "吕梁市", "交城县")
+    assert (seed["admin_code"], seed["report_year"], seed["body"]) == ("141122", 2021, "交城县人大常委会")
+    hailar = [d for name, d in docs.items() if name.startswith("hailaer/")]
+    assert len(hailar) == 8
+    assert {d["encoding"] for d in hailar} == {"gb18030"}
+    assert {d["doc_type"] for d in hailar} == {"government_report"}
+    assert {d["admin_code"] for d in hailar} == {"150702"}
+    for d in docs.values():
+        assert d["doc_id"] == d["sha256"][:16]
+
+
+def test_seed_text_is_repaired(corpus_release: Path) -> None:
+    docs = {d["doc_id"]: d["source_file"] for d in _read(corpus_release, "documents")}
+    texts = {docs[t["doc_id"]]: t["text"] for t in _read(corpus_release, "document_text")}
+    seed = texts[SEED]
+    assert "2021年3月18日，全县15.59万名选民参加投票" in seed
+    assert seed.count("吕梁市人大常委会主任刘振国深入交城县洪相镇调研") == 1
+    assert seed.count("县人大代表集中学习党的十九届六中全会精神") == 1
+    assert "\r" not in "".join(texts.values()) and "\u3000" not in "".join(texts.values())
+
+
+def test_bad_input_is_rejected_and_the_rest_published(prefect_harness, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text("样例县人大常委会召开会议。样例县人大常委会听取报告。", encoding="utf-8")
+    (raw / "good-gbk.txt").write_bytes("代表联络站建成。".encode("gbk"))
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    (raw / "undecodable.txt").write_bytes(b"abc\x80\xff" * 20)
+    os.symlink(raw / "missing-target.txt", raw / "unreadable.txt")
+    (raw / "bad-meta.txt").write_text("代表。", encoding="utf-8")
+    (raw / "bad-meta.meta.yml").write_text("doc_type: memo\n", encoding="utf-8")
+    curated = tmp_path / "curated"
+
+    summary = release_flow(raw_dir=raw, curated_dir=curated)
+
+    release = Path(summary["path"])
+    published = sorted(d["source_file"] for d in _read(release, "documents"))
+    assert published == ["good-gbk.txt", "good.txt"]
+    with open(release / "rejects.csv", encoding="utf-8-sig", newline="") as fh:
+        rejects = {row["source_file"]: row["reason"] for row in csv.DictReader(fh)}
+    assert set(rejects) == {"bad-meta.txt", "binary.txt", "empty.txt", "undecodable.txt",
+                            "unreadable.txt"}
+    assert rejects["empty.txt"] == "empty file"
+    assert rejects["binary.txt"].startswith("binary file")
+    assert rejects["undecodable.txt"].startswith("not valid UTF-8")
+    assert rejects["unreadable.txt"].startswith("unreadable file")
+    assert "doc_type 'memo'" in rejects["bad-meta.txt"]
+    assert summary["rejected"] == 5
+
+    # --strict: the same input publishes nothing and leaves LATEST where it was.
+    layout = CuratedLayout(curated)
+    before = layout.latest()
+    with pytest.raises(StrictModeError, match="5 report"):
+        release_flow(raw_dir=raw, curated_dir=curated, strict=True)
+    assert layout.latest() == before
+    assert layout.published_versions() == [before]
