@@ -14,7 +14,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from renda import pipeline, publish
+from renda import pipeline, release
 from renda.ingest import discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE
@@ -35,13 +35,11 @@ def process_batch(raw_dir: Path, source_files: list[str], today: dt.date) -> pip
 
 
 @task(name="publish-release", retries=2, retry_delay_seconds=[1, 5])
-def publish_release(curated_dir: Path, result: pipeline.BatchResult, today: dt.date,
-                    created: str) -> publish.PublishedRelease:
-    layout = CuratedLayout(curated_dir)
-    publish.clean_staging(layout)
+def publish_tables(curated_dir: Path, result: pipeline.BatchResult, today: dt.date,
+                   created: str) -> release.PublishOutcome:
     tables, rejects = pipeline.assemble_tables(result)
-    version = publish.next_version(layout, today)
-    return publish.write_release(layout, tables, rejects, version=version, created=created)
+    return release.publish_release(CuratedLayout(curated_dir), tables, rejects, today=today,
+                                   created=created)
 
 
 def _batches(items: list[str], size: int) -> list[list[str]]:
@@ -72,21 +70,29 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         logger.warning("rejected %s: %s", reject.source_file, reject.reason)
     if strict and merged.rejects:
         raise StrictModeError(f"{len(merged.rejects)} report(s) rejected; nothing published (--strict)")
-    release = publish_release(curated_dir, merged, now.date(), now.isoformat(timespec="seconds"))
-    logger.info("publish: release %s at %s; rows %s; %d rejected",
-                release.version, release.path, release.row_counts, release.n_rejects)
+    outcome = publish_tables(curated_dir, merged, now.date(), now.isoformat(timespec="seconds"))
+    if outcome.published:
+        logger.info("publish: release %s at %s; rows %s; %d rejected, %d quarantined",
+                    outcome.version, outcome.path, outcome.row_counts, outcome.n_rejects,
+                    outcome.n_quarantined)
+    else:
+        logger.info("publish: nothing new; tables equal release %s, which stays LATEST",
+                    outcome.version)
     summary = {
-        "version": release.version,
-        "path": str(release.path),
-        "row_counts": release.row_counts,
-        "rejected": release.n_rejects,
+        "published": outcome.published,
+        "version": outcome.version,
+        "path": str(outcome.path),
+        "row_counts": outcome.row_counts,
+        "rejected": outcome.n_rejects,
+        "quarantined": outcome.n_quarantined,
         "reports": len(files),
     }
-    rows = "\n".join(f"| {k} | {v} |" for k, v in release.row_counts.items())
+    rows = "\n".join(f"| {k} | {v} |" for k, v in outcome.row_counts.items())
+    status = "published" if outcome.published else "unchanged (nothing published)"
     create_markdown_artifact(
         key="renda-release",
-        markdown=f"# renda release {release.version}\n\n| table | rows |\n|---|---|\n{rows}\n\n"
-                 f"Reports: {len(files)}, rejected: {release.n_rejects}\n",
+        markdown=f"# renda release {outcome.version}: {status}\n\n| table | rows |\n|---|---|\n"
+                 f"{rows}\n\nReports: {len(files)}, rejected: {outcome.n_rejects}\n",
         description="Rows per table of the published release",
     )
     return summary

@@ -59,7 +59,11 @@ def run(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
     counts = ", ".join(f"{k} {v}" for k, v in summary["row_counts"].items())
-    typer.echo(f"published release {summary['version']} at {summary['path']}")
+    if summary["published"]:
+        typer.echo(f"published release {summary['version']} at {summary['path']}")
+    else:
+        typer.echo(f"nothing new to publish: the tables equal release {summary['version']}, "
+                   "which stays LATEST")
     typer.echo(f"rows: {counts}")
     typer.echo(f"reports: {summary['reports']}, rejected: {summary['rejected']}"
                + (" (see rejects.csv)" if summary["rejected"] else ""))

@@ -143,7 +143,18 @@ def _resource(table: Table | None, name: str, path: Path, fmt: str, root: Path) 
     if fmt == "csv":
         resource["profile"] = "tabular-data-resource"
         resource["dialect"] = {"delimiter": ",", "quoteChar": '"', "header": True}
-    if table is not None:
+    # The Table Schema goes on the CSV form of a table, and on the Parquet form only when the
+    # table has no CSV (document_text). A Parquet file carries the same schema in its own
+    # metadata (types, descriptions); describing it twice would let the two drift apart.
+    tabular = table is not None and (fmt == "csv" or not table.csv)
+    if fmt == "parquet":
+        # Frictionless checks a "file" resource's bytes and hash without parsing it.
+        resource["type"] = "file"
+    if table is not None and not tabular:
+        resource["profile"] = "data-resource"
+        resource["description"] = f"{table.en} Same columns as {table.name}.csv, typed (Parquet)."
+        resource["description_zh"] = table.zh
+    if table is not None and tabular:
         schema: dict[str, Any] = {
             "fields": [_field_descriptor(table, c) for c in table.column_names],
             "primaryKey": list(table.primary_key),
@@ -187,11 +198,13 @@ def write_release(
             spec = TABLES.get(name)
             parquet = staging / f"{name}.parquet"
             _write_parquet(table, parquet)
-            resources.append(_resource(spec, name, parquet, "parquet", staging))
-            if spec is None or spec.csv:
+            has_csv = spec is None or spec.csv
+            resources.append(_resource(spec, f"{name}-parquet" if has_csv else name, parquet,
+                                       "parquet", staging))
+            if has_csv:
                 csv_path = staging / f"{name}.csv"
                 _write_csv(table, csv_path)
-                resources.append(_resource(spec, f"{name}-csv", csv_path, "csv", staging))
+                resources.append(_resource(spec, name, csv_path, "csv", staging))
         _write_rejects(rejects, staging / "rejects.csv")
         if extra is not None:
             extra(staging)

@@ -90,3 +90,27 @@ def test_bad_input_is_rejected_and_the_rest_published(prefect_harness, tmp_path:
         release_flow(raw_dir=raw, curated_dir=curated, strict=True)
     assert layout.latest() == before
     assert layout.published_versions() == [before]
+
+
+def test_unchanged_inputs_publish_nothing_and_changes_are_listed(prefect_harness, tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text("甲县人大常委会召开会议。甲县人大常委会听取报告。", encoding="utf-8")
+    (raw / "b.txt").write_text("乙县人大常委会召开会议。乙县人大常委会听取报告。", encoding="utf-8")
+    curated = tmp_path / "curated"
+    first = release_flow(raw_dir=raw, curated_dir=curated)
+    assert first["published"]
+
+    second = release_flow(raw_dir=raw, curated_dir=curated)
+    assert not second["published"]
+    assert second["version"] == first["version"]
+    assert CuratedLayout(curated).published_versions() == [first["version"]]
+
+    (raw / "b.txt").write_text("乙县人大常委会召开会议。乙县人大常委会听取审议报告。", encoding="utf-8")
+    third = release_flow(raw_dir=raw, curated_dir=curated)
+    assert third["published"] and third["version"] == first["version"] + ".2"
+    assert CuratedLayout(curated).latest() == third["version"]
+    changes = (Path(third["path"]) / "CHANGES.md").read_text(encoding="utf-8")
+    assert f"Compared with release {first['version']}" in changes
+    assert "| documents | 1 | 1 | 0 |" in changes  # b.txt has new bytes: a new doc_id
+    assert "### b.txt" in changes and "### a.txt" not in changes
