@@ -14,7 +14,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from renda import pipeline, release
+from renda import catalog, pipeline, release
 from renda.ingest import discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE
@@ -40,6 +40,11 @@ def publish_tables(curated_dir: Path, result: pipeline.BatchResult, today: dt.da
     tables, rejects = pipeline.assemble_tables(result)
     return release.publish_release(CuratedLayout(curated_dir), tables, rejects, today=today,
                                    created=created)
+
+
+@task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
+def build_catalog(curated_dir: Path) -> Path:
+    return catalog.build_catalog(CuratedLayout(curated_dir))
 
 
 def _batches(items: list[str], size: int) -> list[list[str]]:
@@ -78,6 +83,8 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
     else:
         logger.info("publish: nothing new; tables equal release %s, which stays LATEST",
                     outcome.version)
+    index = build_catalog(curated_dir)
+    logger.info("catalog: %s", index)
     summary = {
         "published": outcome.published,
         "version": outcome.version,

@@ -86,6 +86,55 @@ def normalize_cmd(
     sys.stdout.write(normalize(text) + "\n")
 
 
+releases_app = typer.Typer(help="List and prune published releases.", no_args_is_help=True)
+app.add_typer(releases_app, name="releases")
+
+
+@releases_app.command("list")
+def releases_list(
+    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+) -> None:
+    """List published releases, newest first, with row counts; LATEST is marked."""
+    from renda.catalog import _row_counts
+    from renda.layout import CuratedLayout, version_key
+
+    layout = CuratedLayout(curated)
+    latest = layout.latest()
+    versions = sorted(layout.published_versions(), key=version_key, reverse=True)
+    if not versions:
+        typer.echo(f"no releases in {curated}")
+        return
+    for v in versions:
+        counts = ", ".join(f"{k} {n}" for k, n in _row_counts(layout.release(v)).items())
+        typer.echo(f"{v}{'  (LATEST)' if v == latest else ''}  {counts}")
+
+
+@releases_app.command("prune")
+def releases_prune(
+    keep: int = typer.Option(..., "--keep", min=1, help="How many of the newest releases to keep."),
+    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+) -> None:
+    """Delete all but the KEEP newest releases. The release LATEST names is never deleted."""
+    from renda.catalog import build_catalog, prune
+    from renda.layout import CuratedLayout
+
+    layout = CuratedLayout(curated)
+    removed = prune(layout, keep)
+    build_catalog(layout)
+    typer.echo(f"removed {len(removed)} release(s)" + (f": {', '.join(removed)}" if removed else ""))
+
+
+@app.command()
+def catalog(
+    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+) -> None:
+    """Rebuild the static catalog (curated/index.html and curated/catalog/)."""
+    from renda.catalog import build_catalog
+    from renda.layout import CuratedLayout
+
+    typer.echo(f"catalog written to {build_catalog(CuratedLayout(curated))}")
+
+
 @app.command()
 def version() -> None:
     """Print renda's version, the rule set and the data contract version."""
