@@ -35,3 +35,19 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def corpus_run(corpus: Path, prefect_harness, tmp_path_factory) -> dict:
+    """The release flow run once over the real corpus (shared by the integration tests)."""
+    from flows.release import release_flow
+
+    curated = tmp_path_factory.mktemp("corpus-curated")
+    summary = release_flow(raw_dir=corpus, curated_dir=curated)
+    assert summary["rejected"] == 0
+    return {**summary, "curated": curated}
+
+
+@pytest.fixture(scope="session")
+def corpus_release(corpus_run: dict) -> Path:
+    return Path(corpus_run["path"])

@@ -20,14 +20,6 @@ def _read(release: Path, table: str) -> list[dict]:
     return pq.read_table(release / f"{table}.parquet").to_pylist()
 
 
-@pytest.fixture(scope="module")
-def corpus_release(corpus: Path, prefect_harness, tmp_path_factory) -> Path:
-    curated = tmp_path_factory.mktemp("curated")
-    summary = release_flow(raw_dir=corpus, curated_dir=curated)
-    assert summary["rejected"] == 0
-    return Path(summary["path"])
-
-
 def test_corpus_documents(corpus_release: Path) -> None:
     docs = {d["source_file"]: d for d in _read(corpus_release, "documents")}
     assert len(docs) == 9
