@@ -31,5 +31,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -q
 
+# Score the extractors: corpus + fixtures through the flow, against tests/gold.
+eval: $(STAMP)
+	$(VENV)/bin/renda eval --corpus ../shared/corpus --gold tests/gold --work build/eval
+
 clean:
 	rm -rf $(VENV) $(CURATED)/releases $(CURATED)/LATEST .pytest_cache

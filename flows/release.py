@@ -30,8 +30,9 @@ def discover_reports(raw_dir: Path) -> list[str]:
 
 
 @task(name="process-batch")
-def process_batch(raw_dir: Path, source_files: list[str], today: dt.date) -> pipeline.BatchResult:
-    return pipeline.process_batch(raw_dir, source_files, today)
+def process_batch(raw_dir: Path, source_files: list[str], today: dt.date,
+                  cache_dir: Path | None) -> pipeline.BatchResult:
+    return pipeline.process_batch(raw_dir, source_files, today, cache_dir)
 
 
 @task(name="publish-release", retries=2, retry_delay_seconds=[1, 5])
@@ -53,15 +54,20 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
 
 @flow(name="renda-release", log_prints=True)
 def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
-                 batch_size: int = BATCH_SIZE) -> dict[str, Any]:
-    """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``."""
+                 batch_size: int = BATCH_SIZE, use_cache: bool = True) -> dict[str, Any]:
+    """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``.
+
+    With ``use_cache`` (the default), reports processed before with the same bytes and rule
+    set are taken from ``curated_dir/cache`` instead of being processed again.
+    """
     logger = get_run_logger()
     raw_dir, curated_dir = Path(raw_dir), Path(curated_dir)
     now = dt.datetime.now(dt.timezone.utc)
     files = discover_reports(raw_dir)
     logger.info("discover: %d reports below %s", len(files), raw_dir)
     batches = _batches(files, max(1, batch_size))
-    futures = [process_batch.submit(raw_dir, b, now.date()) for b in batches]
+    cache_dir = CuratedLayout(curated_dir).cache if use_cache else None
+    futures = [process_batch.submit(raw_dir, b, now.date(), cache_dir) for b in batches]
     results = []
     done = 0
     for i, fut in enumerate(futures, 1):
@@ -71,6 +77,8 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         logger.info("process: batch %d/%d, %d/%d reports (%d rejected in batch)",
                     i, len(batches), done, len(files), len(batch.rejects))
     merged = pipeline.merge(results)
+    logger.info("process: %d documents, %d from cache, %d rejected",
+                len(merged.documents), merged.cache_hits, len(merged.rejects))
     for reject in merged.rejects:
         logger.warning("rejected %s: %s", reject.source_file, reject.reason)
     if strict and merged.rejects:
@@ -93,6 +101,7 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         "rejected": outcome.n_rejects,
         "quarantined": outcome.n_quarantined,
         "reports": len(files),
+        "cache_hits": merged.cache_hits,
     }
     rows = "\n".join(f"| {k} | {v} |" for k, v in outcome.row_counts.items())
     status = "published" if outcome.published else "unchanged (nothing published)"

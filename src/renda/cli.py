@@ -38,6 +38,8 @@ def run(
                                 "report is rejected (default: publish the rest, exit 0)."),
     batch_size: int = typer.Option(200, "--batch-size", min=1,
                                    help="Reports per Prefect task."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Process every report again instead "
+                                  "of reusing CURATED/cache (the cache is left as it is)."),
 ) -> None:
     """Run the release flow on RAW and publish a release into CURATED.
 
@@ -54,7 +56,7 @@ def run(
 
     try:
         summary = release_flow(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
-                               strict=strict, batch_size=batch_size)
+                               strict=strict, batch_size=batch_size, use_cache=not no_cache)
     except StrictModeError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
@@ -65,7 +67,8 @@ def run(
         typer.echo(f"nothing new to publish: the tables equal release {summary['version']}, "
                    "which stays LATEST")
     typer.echo(f"rows: {counts}")
-    typer.echo(f"reports: {summary['reports']}, rejected: {summary['rejected']}"
+    typer.echo(f"reports: {summary['reports']} ({summary['cache_hits']} from cache), "
+               f"rejected: {summary['rejected']}"
                + (" (see rejects.csv)" if summary["rejected"] else ""))
 
 
@@ -122,6 +125,49 @@ def releases_prune(
     removed = prune(layout, keep)
     build_catalog(layout)
     typer.echo(f"removed {len(removed)} release(s)" + (f": {', '.join(removed)}" if removed else ""))
+
+
+cache_app = typer.Typer(help="The per-document cache under CURATED/cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(
+    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+) -> None:
+    """Delete the per-document cache. Safe at any time: the next run processes every report."""
+    from renda.cache import clear
+    from renda.layout import CuratedLayout
+
+    root = CuratedLayout(curated).cache
+    typer.echo(f"removed {root}" if clear(root) else f"no cache at {root}")
+
+
+@app.command("eval")
+def eval_cmd(
+    corpus: Path = typer.Option(Path("../shared/corpus"), "--corpus",
+                                help="The real reports (jiaocheng/, hailaer/)."),
+    gold: Path = typer.Option(Path("tests/gold"), "--gold",
+                              help="Gold annotations: <table>.csv, covered.txt, fixtures/."),
+    work: Path = typer.Option(Path("build/eval"), "--work",
+                              help="Scratch folder for the assembled raw root and its release."),
+    min_f1: float = typer.Option(0.0, "--min-f1", help="Exit 1 when a table's F1 is below this."),
+) -> None:
+    """Run the release flow over the corpus plus the gold fixtures and score it against the
+    gold files: precision, recall and F1 per table, with the misses and the extra rows."""
+    _quiet_prefect()
+    from flows.release import release_flow
+    from renda.evaluate import assemble_eval_raw, evaluate, format_report, offset_violations
+
+    raw = assemble_eval_raw(corpus, gold / "fixtures", work / "raw")
+    summary = release_flow(raw_dir=raw.resolve(), curated_dir=(work / "curated").resolve(),
+                           use_cache=False)
+    report = evaluate(Path(summary["path"]), gold)
+    typer.echo(format_report(report))
+    violations = offset_violations(Path(summary["path"]))
+    typer.echo(f"offset violations: {len(violations)}")
+    if violations or report.below(min_f1):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -15,6 +15,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from renda.cache import DocumentCache, content_key
 from renda.contract import FACT_TABLES, TABLES, to_arrow
 from renda.extract import DocContext, extract_facts
 from renda.ingest import DecodeError, MetadataError, RawReport, Reject, decode_bytes, parse_sidecar, read_raw
@@ -27,12 +28,6 @@ class ProcessedDocument:
     document: dict[str, Any]
     text: str
     facts: dict[str, list[dict[str, Any]]]
-
-
-@dataclass
-class BatchResult:
-    documents: list[ProcessedDocument] = field(default_factory=list)
-    rejects: list[Reject] = field(default_factory=list)
 
 
 def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject:
@@ -77,16 +72,43 @@ def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject
     return ProcessedDocument(document, text, extract_facts(text, ctx))
 
 
-def process_batch(raw_root: Path, source_files: list[str], today: dt.date) -> BatchResult:
-    """Read and process a batch of reports; a failure in one never stops the others."""
+@dataclass
+class BatchResult:
+    documents: list[ProcessedDocument] = field(default_factory=list)
+    rejects: list[Reject] = field(default_factory=list)
+    cache_hits: int = 0
+
+
+def process_batch(raw_root: Path, source_files: list[str], today: dt.date,
+                  cache_dir: Path | None = None) -> BatchResult:
+    """Read and process a batch of reports; a failure in one never stops the others.
+
+    With ``cache_dir``, a report whose bytes, sidecar and rule set were processed before is
+    taken from the cache (see :mod:`renda.cache`) instead of being processed again.
+    """
+    cache = DocumentCache(cache_dir) if cache_dir is not None else None
     result = BatchResult()
     for source_file in source_files:
         raw = read_raw(raw_root, source_file)
-        outcome = raw if isinstance(raw, Reject) else process_report(raw, today)
+        if isinstance(raw, Reject):
+            result.rejects.append(raw)
+            continue
+        key = content_key(raw.data, raw.sidecar) if cache is not None else ""
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None:
+            doc = ProcessedDocument(**cached)
+            doc.document["source_file"] = source_file  # same bytes may move
+            result.documents.append(doc)
+            result.cache_hits += 1
+            continue
+        outcome = process_report(raw, today)
         if isinstance(outcome, Reject):
             result.rejects.append(outcome)
         else:
             result.documents.append(outcome)
+            if cache is not None:
+                cache.put(key, {"document": outcome.document, "text": outcome.text,
+                                "facts": outcome.facts})
     return result
 
 
@@ -95,6 +117,7 @@ def merge(batches: list[BatchResult]) -> BatchResult:
     for batch in batches:
         merged.documents.extend(batch.documents)
         merged.rejects.extend(batch.rejects)
+        merged.cache_hits += batch.cache_hits
     return merged
 
 

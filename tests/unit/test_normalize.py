@@ -40,6 +40,9 @@ WHOLE_TEXT = [
     ("decoration lines dropped",
      "正文结束。\n\n•\n\n编者按",
      "正文结束。\n编者按"),
+    ("number broken across lines",
+     "本届常委会于20\n\n21年召开会议，听取报告十\n\n二项。",
+     "本届常委会于2021年召开会议，听取报告十二项。"),
     ("Latin words keep their space", "推进 PM 2.5 治理。", "推进 PM 2.5治理。"),
 ]
 

@@ -268,8 +268,9 @@ def join_broken_lines(lines: list[Line]) -> list[str]:
     for line in lines:
         heading = line.standalone or _looks_like_heading(line.text, prev, prev_heading)
         if current and not heading and not prev_heading and not _ends_sentence(current):
-            sep = " " if re.match(r"[A-Za-z0-9]", line.text) and re.search(
-                r"[A-Za-z0-9]$", current) and not _RE_HAN.search(current[-1:]) else ""
+            # Latin words broken at a line end get their space back; digits do not
+            # ("20" + "21年" is 2021年, a number broken across lines).
+            sep = " " if re.match(r"[A-Za-z]", line.text) and re.search(r"[A-Za-z]$", current) else ""
             current += sep + line.text
         else:
             if current:

@@ -1,0 +1,102 @@
+"""Per-document cache: decode + normalize + extract results keyed by content and rules.
+
+The key of a report is the SHA-256 of its raw bytes and of its sidecar; entries live in a
+folder named for the *rule-set fingerprint*: the extractor version and a hash of the
+library's own source and vocabularies. A new or changed report misses the cache alone; a
+change of rules (or of any code that shapes the output) changes the fingerprint, so
+everything is processed again. Entries are written atomically; a corrupt or unreadable entry
+is a miss. The whole cache can be deleted at any time (``renda cache clear``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import renda
+from renda.settings import EXTRACTOR
+
+# The parts of the library whose code shapes a processed document.
+_FINGERPRINT_PARTS = ("ingest", "normalize", "extract", "numbers.py", "pipeline.py", "contract.py",
+                      "settings.py")
+
+
+@lru_cache(maxsize=1)
+def ruleset_fingerprint() -> str:
+    root = Path(renda.__file__).parent
+    h = hashlib.sha256(EXTRACTOR.encode())
+    for part in _FINGERPRINT_PARTS:
+        path = root / part
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".yml", ".yaml", ".csv"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def content_key(data: bytes, sidecar: str | None) -> str:
+    h = hashlib.sha256(data)
+    h.update(b"\0sidecar\0")
+    h.update((sidecar or "").encode("utf-8"))
+    return h.hexdigest()
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return {"__date__": value.isoformat()}
+    raise TypeError(f"cannot cache {type(value).__name__}")
+
+
+def _decode(obj: dict[str, Any]) -> Any:
+    if "__date__" in obj and len(obj) == 1:
+        return dt.date.fromisoformat(obj["__date__"])
+    return obj
+
+
+class DocumentCache:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / ruleset_fingerprint()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        try:
+            with open(self._path(key), encoding="utf-8") as fh:
+                value: dict[str, Any] = json.load(fh, object_hook=_decode)
+                return value
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}")
+        tmp.write_text(json.dumps(value, ensure_ascii=False, default=_encode), encoding="utf-8")
+        os.replace(tmp, path)
+
+    def prune_other_rulesets(self) -> list[Path]:
+        """Drop entries made by other rule sets: they can never be hit again."""
+        removed = []
+        if self.root.is_dir():
+            for p in self.root.iterdir():
+                if p.is_dir() and p != self.folder:
+                    shutil.rmtree(p, ignore_errors=True)
+                    removed.append(p)
+        return removed
+
+
+def clear(root: Path) -> bool:
+    if root.is_dir():
+        shutil.rmtree(root)
+        return True
+    return False
