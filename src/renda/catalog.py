@@ -24,6 +24,7 @@ import pyarrow.parquet as pq
 
 from renda.contract import FACT_TABLES, TABLES
 from renda.layout import CuratedLayout, version_key
+from renda.locking import exclusive_lock
 
 PREVIEW_ROWS = 50
 _CSS = """
@@ -229,8 +230,14 @@ def build_release_site(layout: CuratedLayout, version: str) -> Path:
     return out
 
 
-def build_catalog(layout: CuratedLayout) -> Path:
-    """Rebuild ``index.html`` and the site of every published release (newest first)."""
+def build_catalog(layout: CuratedLayout, lock_timeout: float = 600.0) -> Path:
+    """Rebuild ``index.html`` and the site of every published release (newest first),
+    holding the curated folder's lock so that no release appears or goes meanwhile."""
+    with exclusive_lock(layout.lock_file, timeout=lock_timeout):
+        return _build_catalog(layout)
+
+
+def _build_catalog(layout: CuratedLayout) -> Path:
     versions = sorted(layout.published_versions(), key=version_key, reverse=True)
     latest = layout.latest()
     catalog = layout.root / "catalog"

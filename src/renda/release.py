@@ -19,6 +19,7 @@ import pyarrow.csv as pacsv
 from renda.changes import changes_markdown, diff_releases, read_release_tables, tables_equal
 from renda.ingest import Reject
 from renda.layout import CuratedLayout
+from renda.locking import exclusive_lock
 from renda.publish import PublishedRelease, clean_staging, next_version, write_release
 from renda.release_docs import release_readme
 
@@ -52,8 +53,27 @@ def publish_release(
     created: str,
     quarantine: pa.Table | None = None,
     reports: Callable[[Path], None] | None = None,
+    lock_timeout: float = 600.0,
 ) -> PublishOutcome:
-    """Publish ``tables`` as a new release unless they equal the latest release's."""
+    """Publish ``tables`` as a new release unless they equal the latest release's.
+
+    Holds the curated folder's lock throughout, so two runs never interleave releases.
+    """
+    with exclusive_lock(layout.lock_file, timeout=lock_timeout):
+        return _publish_locked(layout, tables, rejects, today=today, created=created,
+                               quarantine=quarantine, reports=reports)
+
+
+def _publish_locked(
+    layout: CuratedLayout,
+    tables: dict[str, pa.Table],
+    rejects: list[Reject],
+    *,
+    today: dt.date,
+    created: str,
+    quarantine: pa.Table | None,
+    reports: Callable[[Path], None] | None,
+) -> PublishOutcome:
     clean_staging(layout)
     previous = layout.latest()
     old = read_release_tables(layout.release(previous)) if previous else {}
