@@ -170,6 +170,40 @@ def eval_cmd(
         raise typer.Exit(1)
 
 
+NIGHTLY_CRON = "0 2 * * *"
+NIGHTLY_TIMEZONE = "Asia/Shanghai"
+
+
+@app.command()
+def serve(
+    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports."),
+    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    name: str = typer.Option("renda-nightly", "--name", help="Deployment name."),
+    cron: str = typer.Option(NIGHTLY_CRON, "--cron", help="Cron schedule, in --timezone."),
+    timezone: str = typer.Option(NIGHTLY_TIMEZONE, "--timezone", help="Time zone of the schedule."),
+) -> None:
+    """Serve the release flow on a schedule from this process (nightly at 02:00 Asia/Shanghai).
+
+    Needs a Prefect server (PREFECT_API_URL). Stopping with Ctrl-C leaves the schedule
+    active (it is not paused), so another `renda serve` or a worker can pick it up.
+    """
+    _quiet_prefect()
+    if not os.environ.get("PREFECT_API_URL"):
+        typer.echo("error: renda serve needs a Prefect server: start one with `prefect server start` "
+                   "and set PREFECT_API_URL (e.g. http://127.0.0.1:4200/api)", err=True)
+        raise typer.Exit(2)
+    from prefect.schedules import Cron
+
+    from flows.release import release_flow
+
+    release_flow.serve(
+        name=name,
+        schedules=[Cron(cron, timezone=timezone)],
+        parameters={"raw_dir": str(raw.resolve()), "curated_dir": str(curated.resolve())},
+        pause_on_shutdown=False,
+    )
+
+
 @app.command()
 def catalog(
     curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
