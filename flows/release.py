@@ -112,3 +112,31 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         description="Rows per table of the published release",
     )
     return summary
+
+
+def with_task_runner(kind: str, address: str | None = None, workers: int = 2) -> Any:
+    """The release flow with the task runner asked for: ``default`` or ``dask``.
+
+    ``dask`` runs the per-document batches on a Dask cluster through prefect-dask: the one at
+    ``address`` (``tcp://host:8786``), or a local cluster of ``workers`` processes. Dask
+    workers report to the Prefect API, so a real server (PREFECT_API_URL) is required;
+    without one each worker would start its own temporary server.
+    """
+    if kind == "default":
+        return release_flow
+    if kind != "dask":
+        raise ValueError(f"unknown task runner {kind!r}: use 'default' or 'dask'")
+    import os
+
+    if not os.environ.get("PREFECT_API_URL"):
+        raise RuntimeError(
+            "--task-runner dask needs a Prefect server: Dask workers report their task runs to "
+            "the Prefect API, and without PREFECT_API_URL each worker would start its own "
+            "temporary server. Start one (`prefect server start`) and set PREFECT_API_URL, "
+            "e.g. http://127.0.0.1:4200/api")
+    from prefect_dask import DaskTaskRunner
+
+    runner = (DaskTaskRunner(address=address) if address else
+              DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1,
+                                             "processes": True, "dashboard_address": None}))
+    return release_flow.with_options(task_runner=runner)

@@ -40,6 +40,14 @@ def run(
                                    help="Reports per Prefect task."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Process every report again instead "
                                   "of reusing CURATED/cache (the cache is left as it is)."),
+    task_runner: str = typer.Option("default", "--task-runner",
+                                    help="default (threads in this process) or dask (needs "
+                                    "PREFECT_API_URL: a real Prefect server)."),
+    dask_address: Optional[str] = typer.Option(None, "--dask-address",
+                                               help="Scheduler of an existing Dask cluster "
+                                               "(tcp://host:8786); default: a local cluster."),
+    dask_workers: int = typer.Option(2, "--dask-workers", min=1,
+                                     help="Workers of the local Dask cluster."),
 ) -> None:
     """Run the release flow on RAW and publish a release into CURATED.
 
@@ -52,10 +60,15 @@ def run(
         raise typer.Exit(2)
     mode = f"server {os.environ['PREFECT_API_URL']}" if os.environ.get("PREFECT_API_URL") else "embedded"
     typer.echo(f"renda {__version__}: running the release flow on {raw} ({mode} Prefect)")
-    from flows.release import StrictModeError, release_flow
+    from flows.release import StrictModeError, with_task_runner
 
     try:
-        summary = release_flow(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
+        flow_fn = with_task_runner(task_runner, dask_address, dask_workers)
+    except (ValueError, RuntimeError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+    try:
+        summary = flow_fn(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
                                strict=strict, batch_size=batch_size, use_cache=not no_cache)
     except StrictModeError as exc:
         typer.echo(f"error: {exc}", err=True)
