@@ -1,11 +1,441 @@
-"""Extractor for the `elections` table (rules arrive with the extraction issue)."""
+"""Extractor for the `elections` table: one row per body of deputies elected in one election.
+
+What is read, sentence by sentence (a sentence is the evidence of its rows):
+
+1. A sentence is about an election when it names deputies of a congress with a level
+   (县人大代表, 市四届人大代表, 第十七届县人大代表, 出席市第四届人民代表大会代表, 全国人大代表)
+   and holds an election verb (选举产生, 选出, 当选, 补选, 投票, ...).  Deputies of several levels
+   counted together (县乡两级人大代表, 各级人大代表), candidates (人大代表候选人),
+   composition statements (当选的186名县人大代表中, 妇女代表占27.5%) and restatements
+   (确认…代表资格有效) give no row; nor does a level named with no figure at all (a caption
+   such as 选民投票选举县十七届人大代表).
+2. Each level named gives one row; the count written beside it (代表186名, 186名…代表) is
+   ``deputies_elected``; 县十七届 / 第十七届 beside it is ``congress_term``.
+3. Method: deputies of a city, province or the nation are always elected by a congress
+   (Electoral Law art. 2), so ``indirect``; county and township deputies are elected by
+   voters (``direct``) unless the sentence names a congress session as the electing body.
+4. Status ``planned`` when the text before the count says 将选举产生, 拟, 应选, ... unless
+   the sentence says the seats were filled (应选180名，实际选出180名).
+5. Figures of the sentence fill the other columns by the words written next to them:
+   选区 N → constituencies, 登记选民 N → voters_registered, N名选民参加投票 → voters_participating,
+   参选率 → turnout_pct, 平均得票率 → avg_vote_share_pct.  Voter figures belong to the direct
+   rows only; a figure introduced by a level (县人大代表的平均得票率) belongs to that level's
+   row only; in a sentence of ；-clauses each naming a level, a clause's figures belong to
+   its level; 分别 spreads a list of figures over the rows in order.  Composition shares
+   (妇女代表占27.5%) sit next to none of these words and are never read.
+6. The date is the last date written before the first count (else the first of the
+   sentence).  ``scope`` is set when the totals are for an area above the report's own body
+   (全省 in a county report).
+7. Congress term from context: when the sentence speaks of 新一届 deputies of a level and
+   gives no term, the term is that of the level's congress whose first session is named in
+   the same paragraph (县十七届人大一次会议: the congress the new deputies form).  Only that
+   rule is used: other rows without a term keep ``None``.
+8. Period: ``multi_year`` for totals over a term (五年来, 本届以来); ``annual`` for a dated
+   election or one in an annual report; ``unspecified`` otherwise.
+
+Elections of officials (选举产生主任、副主任, 县长) are not rows: only deputies are.  A
+government work report yields no rows (its elections are not the congress's own account).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from importlib.resources import files
 from typing import Any
 
-from renda.extract.base import DocContext
+import yaml
+
+from renda.extract.base import DocContext, Sentence, fact_row, sentences
+from renda.numbers import PartialDate, Quantity, find_dates, find_quantities, parse_chinese_numeral
+
+TABLE = "elections"
+
+_VOCAB: dict[str, Any] = yaml.safe_load(
+    (files("renda.extract") / "vocab" / "elections.yml").read_text(encoding="utf-8")
+)
+
+LEVEL_WORDS: dict[str, str] = _VOCAB["level_words"]
+SCOPE_WORDS: dict[str, str] = _VOCAB["scope_words"]
+_LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3, "national": 4}
+
+# Doc types whose undated events are the report year's (period 'annual').
+_ANNUAL_DOC_TYPES = frozenset({"congress_report", "election_report", "oversight_report",
+                               "deputy_work_report"})
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first (自治区 before 区)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_LEVELS_RE = _alternation(list(LEVEL_WORDS))
+_NUM_CN = "0-9一二三四五六七八九十百"
+
+# Deputies of a congress: 人大代表, 人民代表大会代表, 人民代表大会的代表.
+_RE_DEPUTIES = re.compile(r"(?:人大|人民代表大会)的?代表")
+
+# The level (and term) written right before 人大代表, read on the text before it.
+_RE_LEVEL_BEFORE = re.compile(
+    r"""
+    (?:
+        (?P<lvl>""" + _LEVELS_RE + r""")            # 县 / 市 / 乡镇 / 全国 ...
+        (?:第?(?P<term>[""" + _NUM_CN + r"""]+)届)?  # optional term after it: 县十七届, 市第四届
+      |
+        (?<![新上下本历])第?                          # not 新一届 / 上一届 (no number)
+        (?P<term2>[""" + _NUM_CN + r"""]+)届          # term first: 第十七届县, 十七届县
+        (?P<lvl2>""" + _LEVELS_RE + r""")
+    )
+    $                                                # right before 人大代表
+    """,
+    re.VERBOSE,
+)
+
+# A level word (or 、/和 and a level word) ending the text before a matched level: the level
+# is the last of a list (省市县人大代表, 市、县人大代表), not one body.
+_RE_LEVEL_LIST_TAIL = re.compile(r"(?:" + _LEVELS_RE + r")[、和及与]?$")
+_RE_FALSE_FRIEND = re.compile("|".join(f"(?:{p})$" for p in _VOCAB["level_false_friends"]))
+_RE_COMBINED = re.compile(r"(?:" + _alternation(_VOCAB["combined_level_words"]) + r")$")
+_RE_NOT_A_BODY = re.compile(r"(?:" + _alternation(_VOCAB["not_a_body_after"]) + r")")
+_RE_ELECTION_VERB = re.compile("|".join(f"(?:{p})" for p in _VOCAB["election_verbs"]))
+_RE_INDIRECT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["indirect_markers"]))
+_RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"]))
+_RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
+_RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
+_RE_SCOPE = re.compile(_alternation(list(SCOPE_WORDS)))
+
+# Filler allowed between 人大代表 and its count: 代表186名, 代表共186名, 代表总数为186名.
+_RE_COUNT_FILLER = re.compile(r"\s*(?:共|合计|总数|人数)?(?:为|是|计|达)?\s*")
+_COUNT_UNITS = frozenset({"名", "人", "位"})
+
+# The first session of a level's congress named with its term, anywhere in a paragraph:
+# 县十七届人大一次会议, 县第十七届人民代表大会第一次会议 (for the 新一届 rule: new deputies
+# form the congress whose first session this is; 县十六届人大常委会 names the outgoing one).
+_RE_CONGRESS_TERM = re.compile(
+    r"""
+    (?:
+        (?P<lvl>""" + _LEVELS_RE + r""")第?(?P<term>[""" + _NUM_CN + r"""]+)届   # 县十七届
+      | (?<![新上下本历])第?(?P<term2>[""" + _NUM_CN + r"""]+)届       # 十七届县 (not 新一届)
+        (?P<lvl2>""" + _LEVELS_RE + r""")
+    )
+    (?:人大|人民代表大会)                                                      # 人大 / 人民代表大会
+    第?一次(?:会议|全体会议)                                                   # 一次会议
+    """,
+    re.VERBOSE,
+)
+
+# Totals over several years (the row is then 'multi_year').
+_RE_MULTI_YEAR = re.compile(r"五年来|过去五年|近五年|本届以来|本届任期|任期内|(?:19|20)\d{2}年以来")
+
+# Figures beside words, in order. Each entry: (column, regex the text before the number
+# must end with, regex the text after the number must start with, units accepted).
+# The text before is cut at the previous comma, the text after at the next one.
+_SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = (
+    # 参选率85.5% / 参选率分别为92%、95% / 参选率均在90%以上 (approximate)
+    ("turnout_pct", r"参选率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None, frozenset({"%"})),
+    # 平均得票率达95.7%
+    ("avg_vote_share_pct", r"平均得票率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
+     frozenset({"%"})),
+    # 登记选民15.8万名 / 选民登记15.8万人 / 共有登记选民
+    ("voters_registered",
+     r"(?:登记(?:的)?选民|选民登记)(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
+     r"^(?:的)?登记选民", frozenset({"名", "人", None})),
+    # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
+    ("voters_participating",
+     r"(?:(?:参加|参与)了?投票|参选)(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
+     r"^(?:的)?选民(?:共同)?(?:参加|参与)了?(?:投票|选举)", frozenset({"名", "人", None})),
+    # 划分选区176个 / 176个选区
+    ("constituencies", r"选区(?:共|数)?(?:为|达|有|计)?$", r"^选区", frozenset({"个", None})),
+)
+_SLOT_RES = tuple(
+    (col, re.compile(before) if before else None, re.compile(after) if after else None, units)
+    for col, before, after, units in _SLOTS
+)
+_INT_COLUMNS = frozenset({"voters_registered", "voters_participating", "constituencies"})
+
+# A level named before a figure's keyword (县人大代表的平均得票率): the figure is that level's.
+_RE_FIGURE_LEVEL = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
+                              r"(?:人大|人民代表大会)?的?代表(?:选举)?的?$")
+
+_RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cross these
+
+
+@dataclass
+class _Body:
+    """Deputies of one level named in a sentence."""
+
+    level: str
+    start: int                      # offset of the deputies' words in the sentence
+    term: int | None = None
+    count: Quantity | None = None
+    new_term: bool = False          # 新一届 was written before it
+
+
+@dataclass
+class _Row:
+    level: str
+    method: str
+    status: str
+    start: int
+    term: int | None = None
+    new_term: bool = False
+    values: dict[str, float | int] = field(default_factory=dict)
+    approximate: bool = False
 
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
-    return []
+    """Election rows of a normalized text (see the module docstring for the rules)."""
+    if ctx.doc_type == "government_report":
+        return []
+    rows: list[dict[str, Any]] = []
+    for sentence in sentences(text):
+        if not _RE_DEPUTIES.search(sentence.text) or not _RE_ELECTION_VERB.search(sentence.text):
+            continue
+        if _RE_RESTATEMENT.search(sentence.text):
+            continue  # 确认…代表资格有效: a restatement of the election
+        rows.extend(_rows_of_sentence(text, sentence, ctx))
+    return rows
+
+
+def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[dict[str, Any]]:
+    s = sentence.text
+    quantities = find_quantities(s)
+    bodies = _bodies(s, quantities, ctx)
+    if not bodies:
+        return []
+    # One row per (level, method, status); a level named twice (县人大代表186名 … 县人大代表的
+    # 平均得票率) is one body.
+    by_key: dict[tuple[str, str, str], _Row] = {}
+    for body in bodies:
+        before = s[:body.start]
+        method = "indirect" if (_LEVEL_RANK[body.level] >= _LEVEL_RANK["city"]
+                                or _RE_INDIRECT.search(before)) else "direct"
+        planned = _RE_PLANNED.search(before) is not None and not _RE_HELD.search(s)
+        status = "planned" if planned else "held"
+        key = (body.level, method, status)
+        row = by_key.get(key)
+        if row is None:
+            row = by_key[key] = _Row(body.level, method, status, body.start)
+        if body.term is not None:
+            row.term = body.term
+        row.new_term = row.new_term or body.new_term
+        if body.count is not None and "deputies_elected" not in row.values:
+            row.values["deputies_elected"] = int(body.count.value)
+            row.approximate = row.approximate or body.count.approximate
+    ordered = sorted(by_key.values(), key=lambda r: r.start)
+    _fill_figures(s, quantities, ordered)
+    ordered = [r for r in ordered if r.values]  # a row needs at least one figure
+    if not ordered:
+        return []
+
+    date = _date_of(s, ordered[0].start, ctx)
+    scope = _scope_of(s, ctx)
+    period = _period_of(s, date, ctx)
+    out: list[dict[str, Any]] = []
+    for row in ordered:
+        term = row.term
+        if term is None and row.new_term:
+            term = _term_from_paragraph(text, sentence, row.level)
+        out.append(fact_row(
+            TABLE, ctx, sentence, period,
+            {"level": row.level, "method": row.method, "status": row.status},
+            scope=scope,
+            election_date=date.iso if date else None,
+            date_precision=date.precision if date else None,
+            congress_term=term,
+            constituencies=row.values.get("constituencies"),
+            voters_registered=row.values.get("voters_registered"),
+            voters_participating=row.values.get("voters_participating"),
+            turnout_pct=row.values.get("turnout_pct"),
+            deputies_elected=row.values.get("deputies_elected"),
+            avg_vote_share_pct=row.values.get("avg_vote_share_pct"),
+            approximate=row.approximate,
+        ))
+    return out
+
+
+def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
+    """The deputies of one level named in the sentence, in order."""
+    bodies: list[_Body] = []
+    for m in _RE_DEPUTIES.finditer(s):
+        after = s[m.end():]
+        if _RE_NOT_A_BODY.match(after) or after.startswith(("中", "里")):
+            continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
+        before = s[max(0, m.start() - 16):m.start()]
+        lm = _RE_LEVEL_BEFORE.search(before)
+        if lm is None:
+            continue
+        word = lm.group("lvl") or lm.group("lvl2")
+        head = before[:lm.start()]
+        if _RE_FALSE_FRIEND.search(before[:lm.start() + len(word)] if lm.group("lvl") else before):
+            continue  # 选区人大代表, 社区: not a level
+        if _RE_COMBINED.search(before) or _RE_LEVEL_LIST_TAIL.search(head):
+            continue  # 县乡两级人大代表, 省市县人大代表, 市、县人大代表
+        level = LEVEL_WORDS[word]
+        if (word == "市" and ctx.county and ctx.county.endswith("市")
+                and head.endswith(ctx.county[:-1])):
+            level = "county"  # a county-level city named by itself: 孝义市人大代表
+        term_s = lm.group("term") or lm.group("term2")
+        term = parse_chinese_numeral(term_s) if term_s else None
+        count = _count_after(s, m.end(), quantities)
+        body_start = m.start() - (len(before) - lm.start())
+        if count is None:
+            count = _count_before(body_start, quantities)
+            if count is not None and s[m.end():].startswith(("中", "里")):
+                count = None
+        if count is not None and s[count.end:].lstrip().startswith(("中", "里")):
+            continue  # 县人大代表186名中, 妇女代表51名
+        bodies.append(_Body(
+            level=level, start=body_start,
+            term=int(term) if isinstance(term, (int, float)) else None,
+            count=count, new_term="新一届" in s[:m.start()],
+        ))
+    return bodies
+
+
+def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
+    """The count written right after 人大代表: 代表186名, 代表共186名."""
+    filler = _RE_COUNT_FILLER.match(s, pos)
+    start = filler.end() if filler else pos
+    for q in quantities:
+        if q.start == start and q.unit in _COUNT_UNITS:
+            return q
+    return None
+
+
+def _count_before(pos: int, quantities: list[Quantity]) -> Quantity | None:
+    """The count written right before the level: 186名县人大代表."""
+    for q in quantities:
+        if q.end == pos and q.unit in _COUNT_UNITS:
+            return q
+    return None
+
+
+def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row]) -> None:
+    """Give each figure beside its words to the rows it belongs to (rule 5)."""
+    used: set[int] = set()
+    for i, q in enumerate(quantities):
+        if i in used:
+            continue
+        before = s[:q.start]
+        cut = max((m.end() for m in _RE_CUT_BEFORE.finditer(before)), default=0)
+        before = before[cut:]
+        after_full = s[q.end:]
+        after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
+        for column, before_re, after_re, units in _SLOT_RES:
+            if q.unit not in units:
+                continue
+            bm = before_re.search(before) if before_re else None
+            am = after_re.match(after) if after_re else None
+            if bm is None and am is None:
+                continue
+            targets = _targets(_rows_of_clause(s, q.start, rows), column,
+                               before[:bm.start()] if bm else "")
+            if bm is not None and "分别" in bm.group():
+                run = _respectively(s, quantities, i, q.unit)
+                for row, (j, qq) in zip(targets, run):
+                    _put(row, column, qq)
+                    used.add(j)
+            else:
+                for row in targets:
+                    _put(row, column, q)
+            break
+
+
+def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:
+    """The rows named in the clause (；-delimited) holding ``pos``, else all rows: in
+    县级人大代表选区N个，…参选率X%；乡级人大代表选区M个，… each clause has its own figures."""
+    start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
+    ends = [e for e in (s.find("；", pos), s.find(";", pos)) if e >= 0]
+    end = min(ends) if ends else len(s)
+    named = [r for r in rows if start <= r.start < end]
+    return named or rows
+
+
+def _targets(rows: list[_Row], column: str, words_before: str) -> list[_Row]:
+    """Rows a figure belongs to: the level named before its keyword, else the direct rows
+    for voter figures, else every row."""
+    lm = _RE_FIGURE_LEVEL.search(words_before)
+    if lm is not None:
+        level = LEVEL_WORDS[lm.group("lvl")]
+        return [r for r in rows if r.level == level]
+    if column in ("voters_registered", "voters_participating", "constituencies", "turnout_pct"):
+        return [r for r in rows if r.method == "direct"]
+    return list(rows)
+
+
+def _respectively(s: str, quantities: list[Quantity], i: int,
+                  unit: str | None) -> list[tuple[int, Quantity]]:
+    """The figure at ``i`` and those listed after it with 、/和 (参选率分别为92%、95%)."""
+    run = [(i, quantities[i])]
+    for j in range(i + 1, len(quantities)):
+        prev, q = run[-1][1], quantities[j]
+        if q.unit != unit or s[prev.end:q.start] not in ("、", "和", "及", "，", ","):
+            break
+        run.append((j, q))
+    return run
+
+
+def _put(row: _Row, column: str, q: Quantity) -> None:
+    if column in row.values:
+        return
+    row.values[column] = int(q.value) if column in _INT_COLUMNS else q.value
+    row.approximate = row.approximate or q.approximate
+
+
+def _date_of(s: str, first_body: int, ctx: DocContext) -> PartialDate | None:
+    """The last date before the first body, else the first date of the sentence."""
+    dates = find_dates(s, ctx.report_year)
+    if not dates:
+        return None
+    before = [d for d in dates if d.start < first_body]
+    return before[-1] if before else dates[0]
+
+
+def _own_level(ctx: DocContext) -> str | None:
+    if ctx.level:
+        return ctx.level
+    if ctx.county:
+        return "county"
+    if ctx.city:
+        return "city"
+    if ctx.province:
+        return "province"
+    return None
+
+
+def _scope_of(s: str, ctx: DocContext) -> str | None:
+    """全省 / 全市 / ... when the totals are for an area above the report's own body."""
+    m = _RE_SCOPE.search(s)
+    own = _own_level(ctx)
+    if m is None or own is None:
+        return None
+    word = m.group()
+    if word == "全市" and own == "county" and ctx.county and ctx.county.endswith("市"):
+        return None  # 全市 in a county-level city's report is its own area
+    return word if _LEVEL_RANK[SCOPE_WORDS[word]] > _LEVEL_RANK[own] else None
+
+
+def _period_of(s: str, date: PartialDate | None, ctx: DocContext) -> str:
+    if _RE_MULTI_YEAR.search(s):
+        return "multi_year"
+    if date is not None or (ctx.report_year is not None and ctx.doc_type in _ANNUAL_DOC_TYPES):
+        return "annual"
+    return "unspecified"
+
+
+def _term_from_paragraph(text: str, sentence: Sentence, level: str) -> int | None:
+    """Rule 7: the term of the level's congress whose first session the paragraph names
+    (the highest, should several be named)."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    paragraph = text[start:end if end >= 0 else len(text)]
+    terms: list[int] = []
+    for m in _RE_CONGRESS_TERM.finditer(paragraph):
+        word = m.group("lvl") or m.group("lvl2")
+        if LEVEL_WORDS[word] != level:
+            continue
+        value = parse_chinese_numeral(m.group("term") or m.group("term2"))
+        if isinstance(value, int):
+            terms.append(value)
+    return max(terms) if terms else None

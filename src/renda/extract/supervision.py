@@ -1,11 +1,603 @@
-"""Extractor for the `supervision` table (rules arrive with the extraction issue)."""
+"""Extractor for the `supervision` table: one row per oversight activity or counted group.
+
+The evidence of a row is the clause (a sentence split at ；) it was read from.  Sentences
+holding a government's words on being overseen (主动接受人大及其常委会的法律监督) are
+skipped.  Each clause is then cut into comma
+segments and read by these rules, in this order (a segment used by an earlier rule of the
+same kind is not read again by a later one).  Plans are cut off: a sentence is read up to
+the comma segment holding a plan marker (将/拟/计划/力争/要 + a verb, not in reported speech
+such as 提出要加强), and sections under a heading on coming work (2022年工作安排) are skipped:
+
+1. Methods listed as means (综合运用听取审议专项报告、调研视察等方式，聚焦X): one row, the method
+   of the first means written, the topic from the 聚焦/围绕/针对 segment; neither segment
+   is read again (听取审议专项报告 there names a means, not a report).
+2. Counted groups (开展执法检查23次, 听取审议专项工作报告12项, 12次视察): count N, no topic.
+3. Budget approvals (审查批准了A方案、B方案等): one row per budget document.
+4. Reports heard (听取和审议县政府关于X情况的报告, 审计工作报告): one row per report and per
+   organ reporting (公安局、法院…关于Y的报告 gives one row per organ).
+5. Law enforcement inspections (对《甲》《乙》进行执法检查): one row per law, ``law_title``
+   without 《》; laws named without 《》 are recognised by their ending (法, 条例, ...).
+6. Subject before the verb (对X进行调研, 就X开展专题询问, 对A、B进行持续跟踪监督): one row per
+   subject; a list with 、 is split when every item is a phrase (4 characters or more), so
+   大气、水、土壤 stays one subject.  A subject that is an organ (对县公安局开展工作评议) is the
+   ``target_organ``.
+7. Subject after the verb (视察了全县重点项目建设情况).
+8. A method with no subject right after a report (…的报告，并开展专题询问) takes that report's
+   subject.
+9. 备案审查 named in a clause (outside 《》) gives one filing_review row for the clause when no
+   rule above gave one (落实规范性文件备案审查规定 …).
+
+Not oversight, so no rows: activities whose actor is deputies (组织人大代表视察, 邀请代表参加
+执法检查: deputy activity), guidance and study of the congress's own work (就代表联络站建设
+进行调研指导), titles inside 《》 (修订《规范性文件备案审查暂行办法》 is not a review), a subject
+less verb (深入洪相镇调研).  Topics are trimmed of wrappers (对, 全县, 情况, 发展情况, 进行, …).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from importlib.resources import files
 from typing import Any
 
-from renda.extract.base import DocContext
+import yaml
+
+from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
+from renda.numbers import find_dates, find_quantities
+
+TABLE = "supervision"
+
+_VOCAB: dict[str, Any] = yaml.safe_load(
+    (files("renda.extract") / "vocab" / "supervision.yml").read_text(encoding="utf-8")
+)
+
+TOPIC_VERBS: dict[str, str] = _VOCAB["topic_verbs"]
+OBJECT_VERBS: dict[str, str] = _VOCAB["object_verbs"]
+METHOD_WORDS: dict[str, str] = _VOCAB["method_words"]
+COUNTED_KINDS: list[dict[str, str]] = _VOCAB["counted_kinds"]
+
+# Doc types whose undated activities are the report year's (period 'annual').
+_ANNUAL_DOC_TYPES = frozenset({"congress_report", "election_report", "oversight_report",
+                               "deputy_work_report"})
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    """One regex matching any of several regular expressions."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+_RE_SKIP_SENTENCE = _any(_VOCAB["skip_sentence"])
+_RE_PLAN = _any(_VOCAB["plan_markers"])
+_RE_REPORTED_SPEECH = _any(_VOCAB["reported_speech"])
+_RE_PLAN_HEADING = _any(_VOCAB["plan_headings"])
+_RE_REVIEW_HEADING = _any(_VOCAB["review_headings"])
+_RE_MULTI_YEAR = re.compile(_VOCAB["multi_year_markers"])
+_RE_ANNUAL = re.compile(r"一年来|全年|过去的?一年|本年度|今年")
+_RE_DEPUTY_ACTOR = re.compile(_VOCAB["deputy_actor"])
+_RE_COMMITTEE_ACTOR = re.compile(_VOCAB["committee_actor"])
+_RE_INTERNAL = re.compile(_alt(_VOCAB["internal_topics"]))
+_GENERIC = frozenset(_VOCAB["generic_topics"])
+_RE_ORGAN = re.compile(r"(?:" + _alt(_VOCAB["organ_suffixes"]) + r")$")
+_ORGAN_GROUPS = frozenset(_VOCAB["organ_groups"])
+_RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
+_RE_LAW_IMPL = re.compile(r"(?:" + _alt(_VOCAB["law_implementation_words"]) + r")$")
+_COUNT_UNITS = frozenset(_VOCAB["count_units"])
+
+# A title in 《》: its inside is masked before any verb is looked for.
+_RE_TITLE = re.compile(r"《([^《》]*)》")
+_MASK = "＿"
+
+# Comma segments of a clause (the rules read one segment at a time).
+_RE_SEGMENT = re.compile(r"[^，,：:。；;！？!?]+")
+
+# Rule 1: means listed before 等方式 (综合运用听取审议专项报告、调研视察等方式).
+_RE_MEANS = re.compile(
+    r"""
+    (?:运用|采取|采用|通过|综合)          # uses ...
+    (?P<means>[^，,]{2,40}?)              # ... the listed means ...
+    等?(?:方式|形式|手段|方法|途径)        # ... as ways
+    """,
+    re.VERBOSE,
+)
+_RE_MEANS_TOPIC = re.compile(r"^(?:聚焦|围绕|针对|紧盯|就)(?P<topic>.+)$")
+_RE_METHOD_WORD = re.compile(_alt(list(METHOD_WORDS)))
+
+# Rule 2: a counted group, the kind word before or after the count.
+_KIND_ALT = _alt([k["word"] for k in COUNTED_KINDS])
+_RE_KIND_BEFORE = re.compile(r"(?P<kind>" + _KIND_ALT + r")(?:共|累计|总计|合计|达|了)*$")
+_RE_KIND_AFTER = re.compile(
+    r"^(?:的)?(?P<pre>[^，,、]{0,10}?)(?P<kind>" + _KIND_ALT + r")"   # 109项区“一府两院”工作报告
+)
+_KIND = {k["word"]: k for k in COUNTED_KINDS}
+_RE_REPORT_VERB_IN_COUNT = re.compile(r"(?:听取(?:和|并|、)?)?审议了?|听取了?")
+
+# Rule 3: budget approvals and their items.
+_RE_BUDGET_VERB = re.compile(
+    r"""
+    审查(?:和|并|、)?批准        # 审查批准, 审查和批准
+    | 审议(?:和|并)?批准          # 审议并批准
+    | 审查(?!批准)                # 审查 (了2022年预算草案)
+    | 批准                        # 批准 (作出关于批准2020年决算的决议)
+    """,
+    re.VERBOSE,
+)
+_RE_BUDGET_ITEM = re.compile(
+    r"""
+    [、和及与]?                                       # separator from the previous item
+    (?P<item>.+?(?:""" + _alt(_VOCAB["budget_nouns"]) + r"""))  # up to a budget noun ...
+    (?=$|[、和及与等的])                               # ... ending an item
+    """,
+    re.VERBOSE,
+)
+
+# Rule 6 reads 对X进行审查 as a budget review only when X names a budget.
+_RE_BUDGET_TOPIC = re.compile(_alt(_VOCAB["budget_nouns"]))
+
+# Rule 4: a report heard.
+_RE_REPORT_VERB = re.compile(r"听取(?:和|并|、)?审议了?|审议了?|听取了?")
+_RE_ORGAN_PREFIX = re.compile(
+    r"""
+    ^(?:[\u4e00-\u9fff]{0,6}?(?:自治区|县|市|区|旗|省|州|盟))?   # 县 / 光军县 / 吕梁市
+    (?:中级)?(?:人民)?                                          # 中级人民
+    (?:政府|法院|检察院|监委|监察委员会)                        # the organ
+    """,
+    re.VERBOSE,
+)
+_RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
+_RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、预算等工作(报告)
+_RE_ORGAN_SPLIT = re.compile(r"以及|[、和及与]")
+_RE_ORGAN_SYSTEM = re.compile(r"^.{0,6}?系统")  # 政法系统公安局 -> 公安局
+
+# Rule 5: verbs of an inspection of laws (检查 only when the subjects are laws).
+_LAW_VERBS = frozenset({"执法检查", "检查"})
+
+# Rule 6: subject before the verb.
+_TOPIC_VERB_ALT = _alt(list(TOPIC_VERBS))
+_RE_TOPIC_VERB = re.compile(
+    r"""
+    (?P<lead>
+        (?<![针面相绝应])对(?!于|此|照|接|标|外)   # 对 (not 针对, 对于, 对照)
+      | 就(?!是|业|近|医|地|读)                    # 就 (not 就业, 就是)
+      | 围绕 | 针对
+    )
+    (?P<topic>.+?)                                 # the subject
+    (?:进行|开展|组织|实施|展开|提出|作出)?了?     # particle
+    (?:""" + _alt(_VOCAB["verb_modifiers"]) + r""")*   # 持续, 专题, ...
+    (?P<verb>""" + _TOPIC_VERB_ALT + r""")         # the verb
+    (?!""" + _alt(_VOCAB["verb_not_followed_by"]) + r""")   # not 调研指导, 执法检查组
+    """,
+    re.VERBOSE,
+)
+
+# Rule 7: subject after the verb.
+_RE_OBJECT_VERB = re.compile(
+    r"""
+    (?P<verb>""" + _alt(list(OBJECT_VERBS)) + r""")了?   # 视察了
+    (?P<topic>.{2,30}?(?:""" + _alt(_VOCAB["object_heads"]) + r"""))   # ... 建设情况
+    $
+    """,
+    re.VERBOSE,
+)
+
+# Rule 8: a segment that continues the previous one (并开展专题询问).
+_RE_CONTINUES = re.compile(r"^(?:并|并且|同时|随后|会上|还)")
+
+_RE_TOPIC_PREFIX = re.compile(r"^(?:" + _alt(_VOCAB["topic_prefixes"]) + r")")
+_RE_TOPIC_SUFFIX = re.compile(r"(?:" + _alt(_VOCAB["topic_suffixes"]) + r")$")
+
+
+@dataclass(frozen=True)
+class Activity:
+    method: str
+    topic: str | None = None
+    law_title: str | None = None
+    target_organ: str | None = None
+    count: int = 1
+    approximate: bool = False
+
+    @property
+    def key(self) -> tuple[str, str | None, str | None, str | None, int]:
+        return (self.method, self.topic, self.law_title, self.target_organ, self.count)
 
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
+    """Supervision rows of a normalized text (see the module docstring for the rules)."""
+    if ctx.doc_type == "government_report":
+        return []
+    rows: list[dict[str, Any]] = []
+    plan_lines = _plan_sections(text)
+    for sentence in sentences(text):
+        if _RE_SKIP_SENTENCE.search(sentence.text):
+            continue
+        if text.count("\n", 0, sentence.start) in plan_lines:
+            continue  # a sentence of a section on next year's work
+        plan_at = _plan_start(sentence.text)    # activities from here on are plans
+        period = _period_of(text, sentence, ctx)
+        for clause in clauses(sentence):
+            cut = plan_at - (clause.start - sentence.start)
+            if cut <= 0:
+                continue
+            for act in activities(clause.text[:cut]):
+                rows.append(fact_row(
+                    TABLE, ctx, clause, period,
+                    # count tells apart two counted groups of one clause (审议报告59项,
+                    # 书面审议报告28项)
+                    {"method": act.method, "topic": act.topic, "law_title": act.law_title,
+                     "target_organ": act.target_organ, "count": act.count},
+                    approximate=act.approximate,
+                ))
+    return rows
+
+
+def _plan_start(sentence: str) -> int:
+    """Where plans start in a sentence: the start of the comma segment holding the first
+    plan marker (将/要/拟/计划/力争 + a verb) that is not reported speech (提出要加强…);
+    the sentence's length when it holds none."""
+    for m in _RE_PLAN.finditer(sentence):
+        seg_start = max(sentence.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
+        if _RE_REPORTED_SPEECH.search(sentence[seg_start:m.start()]):
+            continue
+        return seg_start
+    return len(sentence)
+
+
+def _plan_sections(text: str) -> set[int]:
+    """Line numbers inside a section on coming work: from a short heading such as 2022年
+    工作安排 / 今后的工作建议 to the next heading that looks back (回顾, 过去一年)."""
+    lines: set[int] = set()
+    in_plan = False
+    for i, line in enumerate(text.split("\n")):
+        if len(line) <= 30 and "。" not in line:
+            if _RE_PLAN_HEADING.search(line):
+                in_plan = True
+                continue
+            if _RE_REVIEW_HEADING.search(line):
+                in_plan = False
+                continue
+        if in_plan:
+            lines.add(i)
+    return lines
+
+
+def activities(clause: str) -> list[Activity]:
+    """The oversight activities of one clause, in the order of the rules."""
+    masked = _RE_TITLE.sub(lambda m: "《" + _MASK * len(m.group(1)) + "》", clause)
+    found, used = _means_rule(clause, masked)
+    for seg in _RE_SEGMENT.finditer(masked):
+        start, end = seg.span()
+        if start in used:
+            continue
+        found.extend(_segment_activities(clause[start:end], masked[start:end], found))
+    if "备案审查" in masked and not any(a.method == "filing_review" for a in found):
+        found.append(Activity("filing_review", "规范性文件" if "规范性文件" in masked else None))
+    unique: dict[tuple[str, str | None, str | None, str | None, int], Activity] = {}
+    for act in found:
+        unique.setdefault(act.key, act)
+    return list(unique.values())
+
+
+def _segment_activities(seg: str, masked: str, previous: list[Activity]) -> list[Activity]:
+    counted = _counted_rule(seg, masked)
+    if counted:
+        return counted
+    found: list[Activity] = []
+    found += _budget_rule(seg, masked)
+    found += _report_rule(seg, masked)
+    laws = _law_rule(seg, masked)
+    found += laws
+    found += _topic_verb_rule(seg, masked, skip_law=bool(laws))
+    if not found:
+        found += _object_verb_rule(seg, masked)
+    if not found and previous and _RE_CONTINUES.match(masked):
+        found += _continuation_rule(masked, previous[-1])
+    return found
+
+
+# --------------------------------------------------------------------------------------
+# Rules
+# --------------------------------------------------------------------------------------
+
+
+def _means_rule(clause: str, masked: str) -> tuple[list[Activity], set[int]]:
+    """Rule 1: the activity of a list of means and its subject, and the starts of the
+    segments read (the means segment is read even when no subject is found: its
+    听取审议专项报告 names a means, not a report)."""
+    m = _RE_MEANS.search(masked)
+    if m is None:
+        return [], set()
+    words = _RE_METHOD_WORD.findall(m.group("means"))
+    if not words:
+        return [], set()
+    method = METHOD_WORDS[words[0]]
+    segments = list(_RE_SEGMENT.finditer(masked))
+    used = {g.start() for g in segments if g.start() <= m.start() < g.end()}
+    after = [g for g in segments if g.start() >= m.end()]
+    before = [g for g in segments if g.end() <= m.start()]
+    for seg in after + before[::-1]:           # the subject after the means, else before
+        tm = _RE_MEANS_TOPIC.match(seg.group())
+        if tm is not None:
+            topic = _trim(clause[seg.start() + tm.start("topic"):seg.end()])
+            if topic:
+                return [Activity(method, topic)], used | {seg.start()}
+    return [], used
+
+
+def _counted_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 2: 开展执法检查23次, 听取审议专项工作报告12项, 备案审查规范性文件8件, 12次视察."""
+    found: list[Activity] = []
+    for q in find_quantities(masked):
+        if q.unit not in _COUNT_UNITS:
+            continue
+        item_start = masked.rfind("、", 0, q.start) + 1
+        before = masked[item_start:q.start]
+        if (q.unit == "部" and masked.startswith(("法律", "法规"), q.end)
+                and "检查" in masked and not _deputies_act(before)):
+            if before.endswith("等"):
+                continue  # 甲法、乙法等6部法律: the named laws are read by rule 5
+            found.append(Activity("law_enforcement_inspection", None, None, None, int(q.value),
+                                  q.approximate))      # 检查6部法律实施情况, 对6部法规…执法检查
+            continue
+        m = _RE_KIND_BEFORE.search(before)
+        if m is not None:                       # 开展执法检查23次
+            kind, actor = _KIND[m.group("kind")], before[:m.start()]
+        else:                                   # 开展了23次执法检查
+            m = _RE_KIND_AFTER.match(masked[q.end:])
+            if m is None:
+                continue
+            kind, actor = _KIND[m.group("kind")], before + m.group("pre")
+        if "needs" in kind and not re.search(kind["needs"], masked[:q.start]):
+            continue
+        if _deputies_act(actor):
+            continue
+        organ = None
+        if kind["method"] == "work_report_review":
+            vm = _RE_REPORT_VERB_IN_COUNT.search(actor)
+            if vm is not None:
+                organ = _organ(actor[vm.end():])   # 听取审议县政府专项工作报告12项
+        found.append(Activity(kind["method"], None, None, organ, int(q.value), q.approximate))
+    return found
+
+
+def _budget_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 3: one row per budget document approved."""
+    for vm in _RE_BUDGET_VERB.finditer(masked):
+        obj_start = vm.end()
+        while masked.startswith(("了", "通过"), obj_start):
+            obj_start += 1 if masked[obj_start] == "了" else 2
+        about = masked.find("关于", obj_start, obj_start + 16)
+        if about >= 0:
+            obj_start = about + 2  # 县人民政府关于2021年预算调整方案的议案
+        items: list[Activity] = []
+        pos = obj_start
+        for im in _RE_BUDGET_ITEM.finditer(masked, obj_start):
+            if im.start() != pos:
+                break  # items must follow each other
+            topic = _trim(seg[im.start("item"):im.end("item")])
+            if topic:
+                items.append(Activity("budget_review", topic))
+            pos = im.end()
+        if items:
+            return items
     return []
+
+
+def _report_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 4: reports heard and reviewed, one row per report and organ."""
+    vm = _RE_REPORT_VERB.search(masked)
+    if vm is None or _deputies_act(masked[:vm.start()]):
+        return []
+    found: list[Activity] = []
+    pos = vm.end()
+    organs: list[str | None] = [None]
+    if "报告" not in masked[pos:] and masked.endswith("情况") and vm.group().startswith("听取"):
+        masked, seg = masked + "报告", seg + "报告"   # 听取和审议城市管理情况: a report heard
+    while True:
+        k = masked.find("报告", pos)
+        if k < 0:
+            break
+        name = seg[pos:k]
+        pos = k + 2
+        name = re.sub(r"^[、和及与]", "", name)
+        if "关于" in name:                  # 县政府关于X的报告 (organs inherited when absent)
+            organ_part, topic_part = name.split("关于", 1)
+            if organ_part:
+                organs = _organs(organ_part)
+        else:
+            listed = _organs(_RE_REPORT_KIND_TAIL.sub("", name))
+            om = _RE_ORGAN_PREFIX.match(name)
+            if listed != [None]:            # 国务院、最高人民法院和最高人民检察院的工作报告
+                topic_part, organs = "", listed
+            elif om is not None:            # 县政府2020年计划执行情况报告
+                topic_part, organs = name[om.end():], [name[:om.end()]]
+            else:                           # 审计工作报告
+                topic_part = name
+        # 关于X的报告, X情况的报告 and A、B等(专项)工作报告 wrap the subject; a bare name
+        # (审计工作报告) is kept whole.
+        listing = _RE_LISTED_KINDS.search(topic_part)
+        if listing is not None:
+            topic_part = topic_part[:listing.start()]
+        wrapped = ("关于" in name or listing is not None
+                   or re.search(r"(?:情况|的)$", topic_part) is not None)
+        topic = _trim(topic_part) if wrapped else _trim(topic_part + "报告")
+        if topic in _GENERIC:
+            topic = None
+        if topic and _RE_INTERNAL.search(topic):
+            continue
+        if topic is None and organs == [None]:
+            continue
+        for organ in organs:
+            found.append(Activity("work_report_review", topic, None, organ))
+        if pos >= len(masked) or masked[pos] not in "、和及与":
+            break
+    return found
+
+
+def _law_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 5: one row per law inspected.
+
+    (a) 《甲》《乙》…执法检查: the titles written before 执法检查;
+    (b) 对甲法、乙条例等N部法律的实施情况进行(执法)检查: the subjects that are law names.
+    """
+    titles: list[str] = []
+    em = re.search(r"执法检查(?!" + _alt(_VOCAB["verb_not_followed_by"]) + ")", masked)
+    if em is not None and not _deputies_act(masked[:em.start()]):
+        titles = [m.group(1).strip() for m in _RE_TITLE.finditer(seg[:em.start()])]
+    if not titles:
+        for tm in _RE_TOPIC_VERB.finditer(masked):
+            if tm.group("verb") not in _LAW_VERBS or _deputies_act(masked[:tm.start()]):
+                continue
+            raw = seg[tm.start("topic"):tm.end("topic")]
+            titles = [m.group(1).strip() for m in _RE_TITLE.finditer(raw)] or _law_names(raw)
+            if titles:
+                break
+    return [Activity("law_enforcement_inspection", None, t) for t in dict.fromkeys(titles) if t]
+
+
+def _law_names(raw: str) -> list[str]:
+    """Law names of a subject written without 《》 (大气污染防治法、统计法等6部法律的实施情况)."""
+    names: list[str] = []
+    for part in raw.split("、"):
+        law = re.sub(r"等.*$", "", part)          # 统计法等6部法律的实施情况 -> 统计法
+        law = _trim(law) or ""
+        law = _RE_LAW_IMPL.sub("", law)            # 食品安全法贯彻实施 -> 食品安全法
+        law = _trim(law) or ""
+        if law and _RE_LAW.search(law):
+            names.append(law)
+    return names
+
+
+def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
+    """Rule 6: 对X进行<verb>, one row per subject."""
+    found: list[Activity] = []
+    for m in _RE_TOPIC_VERB.finditer(masked):
+        verb = m.group("verb")
+        method = TOPIC_VERBS[verb]
+        if skip_law and verb in _LAW_VERBS:
+            continue  # read by rule 5
+        if method == "budget_review" and not _RE_BUDGET_TOPIC.search(m.group("topic")):
+            continue  # 对X进行审查 is a budget review only when X is a budget
+        if _deputies_act(masked[:m.start()]):
+            continue
+        raw = seg[m.start("topic"):m.end("topic")]
+        if "《" in raw and method == "law_enforcement_inspection":
+            continue
+        for part in _split_items(raw):
+            topic = _trim(part)
+            if not topic or topic in _GENERIC or _RE_INTERNAL.search(topic):
+                continue
+            if _is_organ(topic):
+                found.append(Activity(method, None, None, topic))
+            else:
+                found.append(Activity(method, topic))
+    return found
+
+
+def _object_verb_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 7: 视察了全县重点项目建设情况."""
+    m = _RE_OBJECT_VERB.search(masked)
+    if m is None or _deputies_act(masked[:m.start()]):
+        return []
+    topic = _trim(seg[m.start("topic"):m.end("topic")])
+    if not topic or topic in _GENERIC or _RE_INTERNAL.search(topic):
+        return []
+    return [Activity(OBJECT_VERBS[m.group("verb")], topic)]
+
+
+def _continuation_rule(masked: str, last: Activity) -> list[Activity]:
+    """Rule 8: …的报告，并开展专题询问 -> the method on the previous subject."""
+    vm = re.search(_TOPIC_VERB_ALT, masked)
+    if vm is None or last.topic is None and last.target_organ is None:
+        return []
+    return [Activity(TOPIC_VERBS[vm.group()], last.topic, None, last.target_organ)]
+
+
+# --------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------
+
+
+def _deputies_act(actor: str) -> bool:
+    """The words before the verb make it deputies' work (组织人大代表视察)."""
+    return bool(_RE_DEPUTY_ACTOR.search(actor)) and not _RE_COMMITTEE_ACTOR.search(actor)
+
+
+def _trim(topic: str) -> str | None:
+    """A subject as written, without its wrappers (对, 全县, 情况, 进行, ...)."""
+    t = topic.strip(" 　\t，,。；;：:")
+    changed = True
+    while changed and t:
+        changed = False
+        m = _RE_TOPIC_PREFIX.match(t)
+        if m and m.end() < len(t):
+            t, changed = t[m.end():], True
+        m = _RE_TOPIC_SUFFIX.search(t)
+        if m and m.start() > 0:
+            t, changed = t[:m.start()], True
+    if len(t) >= 2 and t[0] in "“\"" and t[-1] in "”\"":
+        t = t[1:-1]
+    return t or None
+
+
+def _split_items(raw: str) -> list[str]:
+    """A list of subjects split at 、 when every item is a phrase (4 characters or more)."""
+    depth = 0
+    parts: list[str] = []
+    current = ""
+    for ch in raw:
+        if ch in "（(《“":
+            depth += 1
+        elif ch in "）)》”":
+            depth -= 1
+        if ch == "、" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    if len(parts) > 1 and all(len(_trim(p) or "") >= 4 for p in parts):
+        return parts
+    return [raw]
+
+
+def _is_organ(name: str) -> bool:
+    return name in _ORGAN_GROUPS or (len(name) <= 12 and bool(_RE_ORGAN.search(name)))
+
+
+def _organ(words: str) -> str | None:
+    """The organ named in a few words (县政府), else None."""
+    w = _RE_ORGAN_SYSTEM.sub("", words.strip())
+    return w if w and _is_organ(w) else None
+
+
+def _organs(words: str) -> list[str | None]:
+    """The organs of a list (政法系统公安局、法院和交警大队); [None] when they are not organs."""
+    parts = [_RE_ORGAN_SYSTEM.sub("", p.strip()) for p in _RE_ORGAN_SPLIT.split(words)]
+    parts = [p for p in parts if p]
+    if parts and all(_is_organ(p) for p in parts):
+        return list(parts)
+    return [None]
+
+
+def _period_of(text: str, sentence: Sentence, ctx: DocContext) -> str:
+    """multi_year when the sentence (or its paragraph's opening) speaks of several years;
+    annual for the report year's activities; unspecified for undated events elsewhere."""
+    if _RE_MULTI_YEAR.search(sentence.text):
+        return "multi_year"
+    para_start = text.rfind("\n", 0, sentence.start) + 1
+    opening = next(sentences(text[para_start:sentence.start]), None)
+    if opening is not None and _RE_MULTI_YEAR.search(opening.text):
+        return "multi_year"
+    if ctx.report_year is not None and ctx.doc_type in _ANNUAL_DOC_TYPES:
+        return "annual"
+    # A written date dates the event (any year serves to find 9月15日 when the report's is unknown).
+    if _RE_ANNUAL.search(sentence.text) or find_dates(sentence.text, ctx.report_year or 2000):
+        return "annual"
+    return "unspecified"
+
+
+__all__ = ["Activity", "activities", "extract"]

@@ -1,0 +1,261 @@
+"""The `elections` extractor: tables of example sentences (written for these tests, in the
+styles of the reports they are named after), traps that must give no row, the vocabulary's
+integrity, and the real seed report."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from renda.contract import ELECTIONS, LEVELS, PERIODS, to_arrow
+from renda.extract import elections
+from renda.extract.base import DocContext
+from renda.normalize import normalize
+
+COUNTY = DocContext("test-county", "congress_report", 2021, "county", "山西省", "样例市", "样例县")
+PROVINCE = DocContext("test-province", "congress_report", 2021, "province", "山西省")
+NEWS = DocContext("test-news", "news", 2021, "county", "山西省", "样例市", "样例县")
+CITY_COUNTY = DocContext("test-ccity", "congress_report", 2021, "county", "山西省", "样例市", "孝义市")
+
+
+@dataclass
+class Example:
+    text: str
+    rows: list[dict[str, Any]]          # expected rows, in order: only the fields given
+    ctx: DocContext = COUNTY
+    note: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _direct(level: str, **fields: Any) -> dict[str, Any]:
+    return {"level": level, "method": "direct", "status": "held", **fields}
+
+
+def _indirect(level: str, **fields: Any) -> dict[str, Any]:
+    return {"level": level, "method": "indirect", "status": "held", **fields}
+
+
+# Annual work reports of a county standing committee.
+ANNUAL_WORK_REPORTS = [
+    Example("2021年10月15日，全区18.6万名选民参加投票，选举产生区人大代表210名、镇人大代表430名，"
+            "参选率92.3%。",
+            [_direct("county", deputies_elected=210, voters_participating=186000, turnout_pct=92.3,
+                     election_date="2021-10-15", date_precision="day", approximate=False,
+                     avg_vote_share_pct=None, period="annual"),
+             _direct("township", deputies_elected=430, voters_participating=186000,
+                     turnout_pct=92.3, election_date="2021-10-15")]),
+    Example("选举产生县人大代表185名、乡人大代表520名，县人大代表平均得票率96.1%。",
+            [_direct("county", deputies_elected=185, avg_vote_share_pct=96.1),
+             _direct("township", deputies_elected=520, avg_vote_share_pct=None)],
+            note="a figure introduced by a level is that level's only"),
+    Example("共划分选区96个，登记选民12.4万人，参选率达97.2%，选出县人大代表185名、乡人大代表520名。",
+            [_direct("county", constituencies=96, voters_registered=124000, turnout_pct=97.2,
+                     deputies_elected=185),
+             _direct("township", constituencies=96, voters_registered=124000, turnout_pct=97.2,
+                     deputies_elected=520)]),
+    Example("11月下旬召开区十八届人大三次会议，依法选举产生市六届人大代表32名。",
+            [_indirect("city", congress_term=6, deputies_elected=32, election_date="2021-11",
+                       date_precision="month", voters_participating=None, turnout_pct=None)],
+            note="the session's term (18) is not the elected body's (6)"),
+    Example("选举产生186名县人大代表，平均得票率95%。",
+            [_direct("county", deputies_elected=186, avg_vote_share_pct=95.0)],
+            note="count before the deputies"),
+    Example("县第十七届人民代表大会代表186名已全部依法选举产生。",
+            [_direct("county", congress_term=17, deputies_elected=186)]),
+    Example("全县约15万名选民参加投票，选出县人大代表近200名。",
+            [_direct("county", voters_participating=150000, deputies_elected=200,
+                     approximate=True)]),
+    Example("明年初将选举产生新一届县人大代表185名。",
+            [{"level": "county", "method": "direct", "status": "planned", "deputies_elected": 185}]),
+    Example("全县共划分县人大代表选区98个、乡镇人大代表选区265个，登记选民21.3万人，参选率96.8%。",
+            [_direct("county", constituencies=98, voters_registered=213000, turnout_pct=96.8,
+                     deputies_elected=None),
+             _direct("township", constituencies=265, voters_registered=213000, turnout_pct=96.8)],
+            note="constituencies per level; voters and turnout for both"),
+    Example("本次选举应选县人大代表180名，实际选出180名。",
+            [_direct("county", deputies_elected=180)], note="应选 in a held election"),
+    Example("2022年1月，区人大常委会依法补选区十八届人大代表3名。",
+            [_direct("county", congress_term=18, deputies_elected=3, election_date="2022-01")],
+            note="补选区 is 补选 + 区, not 选区"),
+]
+
+# Reports on a five-year term.
+FIVE_YEAR_REPORTS = [
+    Example("2016年11月，全县共划分选区176个，登记选民18.2万人，选举产生县十六届人大代表195名、"
+            "乡镇人大代表480名。",
+            [_direct("county", congress_term=16, constituencies=176, voters_registered=182000,
+                     deputies_elected=195, election_date="2016-11", period="annual"),
+             _direct("township", congress_term=None, deputies_elected=480)]),
+    Example("本届以来，依法补选县人大代表9名。",
+            [_direct("county", deputies_elected=9, period="multi_year")]),
+    Example("五年来，县人大常委会补选市人大代表3名。",
+            [_indirect("city", deputies_elected=3, period="multi_year")],
+            note="city deputies are always elected by a congress"),
+]
+
+# News on an election.
+ELECTION_NEWS = [
+    Example("5月20日，全镇4.2万余名选民参加投票，直接选举产生镇第十九届人大代表68名。",
+            [_direct("township", congress_term=19, voters_participating=42000, approximate=True,
+                     deputies_elected=68, election_date="2021-05-20")], ctx=NEWS),
+    Example("县十八届人大一次会议选举产生出席市第五届人民代表大会代表21名。",
+            [_indirect("city", congress_term=5, deputies_elected=21)], ctx=NEWS),
+    Example("全县选民直接选举产生县人大代表186名、乡镇人大代表512名，参选率分别为95.2%、96.4%。",
+            [_direct("county", deputies_elected=186, turnout_pct=95.2),
+             _direct("township", deputies_elected=512, turnout_pct=96.4)], ctx=NEWS,
+            note="分别 spreads the figures over the rows in order"),
+    Example("全市共登记选民310万人，选举产生县级人大代表4120名。",
+            [_direct("county", scope="全市", voters_registered=3100000, deputies_elected=4120)],
+            ctx=NEWS, note="another area's totals in a county report"),
+    Example("选民投票选举产生新一届孝义市人大代表230名。",
+            [_direct("county", deputies_elected=230)], ctx=CITY_COUNTY,
+            note="a county-level city named by itself"),
+]
+
+# Provincial reports.
+PROVINCIAL_REPORTS = [
+    Example("全省共选举产生县级人大代表4.5万余名、乡级人大代表12万余名。",
+            [_direct("county", deputies_elected=45000, approximate=True, scope=None),
+             _direct("township", deputies_elected=120000, approximate=True, scope=None)],
+            ctx=PROVINCE),
+    Example("省十四届人大一次会议选举产生第十四届全国人民代表大会代表72名。",
+            [_indirect("national", congress_term=14, deputies_elected=72)], ctx=PROVINCE),
+    Example("共划分县级人大代表选区20100个，登记选民8012万人，参加投票6630万人，参选率达到82.7%；"
+            "乡级人大代表选区51200个，登记选民6120万人，参加投票5011万人，参选率达到81.9%。",
+            [_direct("county", constituencies=20100, voters_registered=80120000,
+                     voters_participating=66300000, turnout_pct=82.7),
+             _direct("township", constituencies=51200, voters_registered=61200000,
+                     voters_participating=50110000, turnout_pct=81.9)], ctx=PROVINCE,
+            note="each clause's figures belong to the level it names"),
+    Example("市五届人大一次会议选举产生省十四届人大代表65名。",
+            [_indirect("province", congress_term=14, deputies_elected=65)], ctx=PROVINCE),
+]
+
+# Sentences that must give no row.
+TRAPS = [
+    Example("新当选的县人大代表中，妇女代表51名，占27.4%，连任代表占35%。", [],
+            note="composition shares are not turnout"),
+    Example("当选的186名县人大代表中，基层代表比例为56%。", [], note="composition"),
+    Example("依法选举产生了新一届县人大常委会主任、副主任、委员，县政府县长、副县长。", [],
+            note="officials, not deputies"),
+    Example("共确定县人大代表候选人280名。", [], note="candidates"),
+    Example("县乡两级人大代表选举共登记选民20万名。", [], note="two levels counted together"),
+    Example("选举产生县、乡两级人大代表698名。", [], note="two levels counted together"),
+    Example("全县各级人大代表累计深入代表联络站（点）701人次。", [], note="deputy activity"),
+    Example("全县现有县人大代表186名、乡镇人大代表512名。", [], note="a stock, no election"),
+    Example("选民投票选举县十七届人大代表", [], note="a caption with no figure"),
+    Example("选举产生出席市第五次党代会代表25名。", [], note="party congress"),
+    Example("开展直选代表向原选区选民述职活动。", [], note="reporting to voters"),
+    Example("出席会议的县人大代表186名参加投票表决。", [], note="a vote on a motion"),
+    Example("县人大常委会选举委员会指导选民登记工作，县人大代表名额为186名。", [],
+            note="a quota, and 选举委员会 is no election"),
+    Example("县人大常委会依法确认新选出的县人大代表186名代表资格有效。", [],
+            note="a restatement: credentials confirmed"),
+    Example("改革开放以来，全国已经进行了12次乡级人大代表选举、11次县级人大代表选举，选民参选率都在"
+            "90%左右。", [], ctx=PROVINCE, note="counts of elections, no figure of one"),
+    Example("全国共有各级人大代表262万，其中县乡两级人大代表247万，都是由选民直接选举产生的。", [],
+            ctx=PROVINCE, note="stocks of mixed levels"),
+    Example("全区选民参加投票，选举产生区人大代表210名。", [],
+            ctx=DocContext("gov", "government_report", 2021, "county"),
+            note="a government report gives no election rows"),
+]
+
+ALL = [
+    *[("annual", e) for e in ANNUAL_WORK_REPORTS],
+    *[("five-year", e) for e in FIVE_YEAR_REPORTS],
+    *[("news", e) for e in ELECTION_NEWS],
+    *[("provincial", e) for e in PROVINCIAL_REPORTS],
+    *[("trap", e) for e in TRAPS],
+]
+
+
+def _check_rows(text: str, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        assert set(row) == set(ELECTIONS.column_names)
+        assert text[row["char_start"]:row["char_end"]] == row["evidence"]
+        assert row["period"] in PERIODS
+        for col in ("scope", "election_date", "date_precision", "congress_term"):
+            assert row[col] != "" and row[col] != 0
+    to_arrow(ELECTIONS, rows)
+
+
+@pytest.mark.parametrize("origin,example", ALL, ids=[f"{o}-{i}" for i, (o, _) in enumerate(ALL)])
+def test_examples(origin: str, example: Example) -> None:
+    rows = elections.extract(example.text, example.ctx)
+    _check_rows(example.text, rows)
+    assert len(rows) == len(example.rows), (example.note, rows)
+    for got, want in zip(rows, example.rows):
+        assert {k: got[k] for k in want} == want, example.note
+
+
+def test_new_term_from_paragraph() -> None:
+    text = ("2021年3月18日，全县选民参加投票，选举产生新一届县人大代表186名、乡镇人大代表512名。"
+            "县十七届人大一次会议于4月中旬召开。\n县十六届人大常委会圆满完成任期。")
+    rows = elections.extract(text, COUNTY)
+    assert [(r["level"], r["congress_term"]) for r in rows] == [("county", 17), ("township", None)]
+    alone = elections.extract("选举产生新一届县人大代表186名。", COUNTY)
+    assert alone[0]["congress_term"] is None
+    outgoing = elections.extract("县十六届人大常委会依法组织换届选举，选举产生新一届县人大代表186名。",
+                                 COUNTY)
+    assert outgoing[0]["congress_term"] is None
+
+
+def test_vocabulary_values_are_contract_levels() -> None:
+    vocab = yaml.safe_load((files("renda.extract") / "vocab" / "elections.yml")
+                           .read_text(encoding="utf-8"))
+    assert set(vocab["level_words"].values()) <= set(LEVELS)
+    assert set(vocab["scope_words"].values()) <= set(LEVELS)
+
+
+def test_record_ids_are_stable_and_unique() -> None:
+    text = ANNUAL_WORK_REPORTS[0].text
+    a, b = elections.extract(text, COUNTY), elections.extract(text, COUNTY)
+    assert [r["record_id"] for r in a] == [r["record_id"] for r in b]
+    assert len({r["record_id"] for r in a}) == len(a)
+
+
+# --------------------------------------------------------------------------------------
+# The real seed report
+# --------------------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+SEED = CORPUS / "jiaocheng" / "000_8ce6929504822e66.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[dict[str, Any]]]:
+    if not SEED.exists():
+        pytest.skip(f"seed report not found at {SEED} (../shared/corpus is missing)")
+    raw = SEED.read_bytes()
+    ctx = DocContext(hashlib.sha256(raw).hexdigest()[:16], "congress_report", 2021, "county",
+                     "山西省", "吕梁市", "交城县")
+    text = normalize(raw.decode("utf-8"))
+    return text, elections.extract(text, ctx)
+
+
+@pytest.mark.integration
+def test_seed_report(seed: tuple[str, list[dict[str, Any]]]) -> None:
+    text, rows = seed
+    _check_rows(text, rows)
+    by_level = {r["level"]: r for r in rows}
+    assert len(rows) == 3 and set(by_level) == {"county", "township", "city"}
+    county, township, city = by_level["county"], by_level["township"], by_level["city"]
+    for row, deputies in ((county, 186), (township, 512)):
+        assert (row["method"], row["status"], row["deputies_elected"]) == ("direct", "held",
+                                                                           deputies)
+        assert (row["election_date"], row["date_precision"]) == ("2021-03-18", "day")
+        assert (row["voters_participating"], row["turnout_pct"]) == (155900, 85.5)
+        assert row["period"] == "annual"
+    assert county["avg_vote_share_pct"] == 95.7 and township["avg_vote_share_pct"] is None
+    assert county["congress_term"] == 17 and township["congress_term"] is None
+    assert (city["method"], city["status"], city["congress_term"], city["deputies_elected"]) == (
+        "indirect", "held", 4, 25)
+    assert (city["election_date"], city["date_precision"]) == ("2021-12", "month")
+    assert city["voters_participating"] is None and city["turnout_pct"] is None
+    assert not any(r["approximate"] for r in rows)

@@ -1,0 +1,319 @@
+"""The `supervision` extractor: tables of example sentences (written for these tests, in the
+styles of the reports they are named after), traps that must give no row, the vocabulary's
+integrity, and the real seed report."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from renda.contract import PERIODS, SUPERVISION, SUPERVISION_METHODS, to_arrow
+from renda.extract import supervision
+from renda.extract.base import DocContext
+from renda.normalize import normalize
+
+COUNTY = DocContext("test-county", "congress_report", 2021, "county", "山西省", "样例市", "样例县")
+PROVINCE = DocContext("test-province", "congress_report", 2021, "province", "山西省")
+NEWS = DocContext("test-news", "news", None, "county", "山西省", "样例市", "样例县")
+
+# An expected row: (method, topic, law_title, target_organ), optionally followed by the count.
+Row = tuple[Any, ...]
+
+
+@dataclass
+class Example:
+    text: str
+    rows: list[Row]
+    ctx: DocContext = COUNTY
+    period: str | None = None       # expected period of every row, when checked
+    note: str = ""
+
+
+IR, TS, WR, BR = "inspection_research", "tracking_supervision", "work_report_review", "budget_review"
+LE, FR, WA, SI = "law_enforcement_inspection", "filing_review", "work_appraisal", "special_inquiry"
+
+# Annual work reports of a county standing committee.
+ANNUAL_WORK_REPORTS = [
+    Example("对全县农村公路建设情况进行调研，推动交通条件改善。",
+            [(IR, "农村公路建设", None, None)], period="annual"),
+    Example("聚焦产业发展，对全县中药材产业发展情况进行视察。",
+            [(IR, "中药材产业", None, None)], note="发展情况 is a wrapper"),
+    Example("对养老服务、医疗救助落实情况进行持续跟踪监督。",
+            [(TS, "养老服务", None, None), (TS, "医疗救助落实", None, None)],
+            note="a list of phrases gives one row each"),
+    Example("对县城区供热、供水、供气情况进行调研。",
+            [(IR, "县城区供热、供水、供气", None, None)],
+            note="short items are one subject"),
+    Example("听取和审议县政府关于全县生态环境保护工作情况的报告。",
+            [(WR, "生态环境保护工作", None, "县政府")]),
+    Example("听取和审议了县法院、县检察院关于司法公开工作情况的报告。",
+            [(WR, "司法公开工作", None, "县法院"), (WR, "司法公开工作", None, "县检察院")]),
+    Example("听取和审议了县政府关于2020年国民经济和社会发展计划执行情况的报告、关于2020年财政决算的"
+            "报告，审查批准了2020年县本级财政决算和2021年预算调整方案。",
+            [(WR, "2020年国民经济和社会发展计划执行", None, "县政府"),
+             (WR, "2020年财政决算", None, "县政府"),
+             (BR, "2020年县本级财政决算", None, None), (BR, "2021年预算调整方案", None, None)]),
+    Example("审查批准了县本级财政预算调整方案、政府债务限额调整方案等。",
+            [(BR, "县本级财政预算调整方案", None, None), (BR, "政府债务限额调整方案", None, None)]),
+    Example("听取审议审计工作报告，督促审计查出问题整改。",
+            [(WR, "审计工作报告", None, None)]),
+    Example("配合市人大常委会对《中华人民共和国土地管理法》《山西省土地管理条例》实施情况开展执法检查。",
+            [(LE, None, "中华人民共和国土地管理法", None), (LE, None, "山西省土地管理条例", None)]),
+    Example("听取和审议县政府关于优化营商环境工作情况的报告，并开展专题询问。",
+            [(WR, "优化营商环境工作", None, "县政府"), (SI, "优化营商环境工作", None, "县政府")]),
+    Example("加强规范性文件备案审查，对报送备案的规范性文件逐件审查。",
+            [(FR, "规范性文件", None, None)]),
+    Example("综合运用听取报告、执法检查、专题询问等方式，聚焦食品药品安全监管，推动问题整改。",
+            [(WR, "食品药品安全监管", None, None)],
+            note="means listed: one row, the first means"),
+    Example("就全县乡村振兴工作开展视察。", [(IR, "乡村振兴工作", None, None)]),
+    Example("对县公安局、县市场监管局开展工作评议。",
+            [(WA, None, None, "县公安局"), (WA, None, None, "县市场监管局")]),
+    Example("审议并批准了县人民政府关于2021年县级预算调整方案的议案。",
+            [(BR, "2021年县级预算调整方案", None, None)]),
+    Example("专题听取和审议城市管理工作情况，并开展满意度测评。",
+            [(WR, "城市管理工作", None, None), (WA, "城市管理工作", None, None)],
+            note="a report heard without the word 报告; the appraisal takes its subject"),
+    Example("聚焦重大项目建设、重点民生工程，运用会议审议、视察调研、执法检查等方式推动落实。",
+            [(WR, "重大项目建设、重点民生工程", None, None)], note="subject before the means"),
+    Example("听取审议了县政府关于教育工作情况报告、县法院执行工作情况的报告。",
+            [(WR, "教育工作", None, "县政府"), (WR, "执行工作", None, "县法院")]),
+    Example("听取和审议样例县人民法院工作报告。", [(WR, None, None, "样例县人民法院")]),
+    Example("审查、批准2021年国民经济和社会发展计划执行情况报告及2022年国民经济和社会发展计划。",
+            [(BR, "2021年国民经济和社会发展计划执行情况报告", None, None),
+             (BR, "2022年国民经济和社会发展计划", None, None)]),
+    Example("常委会审查和批准了2020年财政决算和2021年财政收支预算的部分变更。",
+            [(BR, "2020年财政决算", None, None), (BR, "2021年财政收支预算", None, None)]),
+    Example("听取和审议县政府关于安全生产工作情况的报告；对《消防法》进行执法检查。",
+            [(WR, "安全生产工作", None, "县政府"), (LE, None, "消防法", None)],
+            note="one clause each"),
+]
+
+# Reports on a five-year term.
+FIVE_YEAR_REPORTS = [
+    Example("五年来，共听取和审议专项工作报告48项，开展执法检查23次，组织视察调研60余次。",
+            [(WR, None, None, None, 48), (LE, None, None, None, 23), (IR, None, None, None, 60)],
+            period="multi_year"),
+    Example("本届以来，对《中华人民共和国水污染防治法》开展执法检查。",
+            [(LE, None, "中华人民共和国水污染防治法", None)], period="multi_year"),
+    Example("常委会对县政府组成部门开展满意度测评。", [(WA, None, None, "县政府组成部门")]),
+    Example("五年来，听取和审议“一府一委两院”专项工作报告61项，书面审议专项工作报告24项。",
+            [(WR, None, None, None, 61), (WR, None, None, None, 24)], period="multi_year",
+            note="two counted groups of one kind"),
+    Example("过去五年，共组织检查21部法律法规的实施情况，听取和审议98项区“一府两院”工作报告，"
+            "组织开展700余次代表集中视察。",
+            [(LE, None, None, None, 21), (WR, None, None, None, 98)], period="multi_year",
+            note="deputies' inspections are deputy activity"),
+    Example("2019年以来，常委会听取县政府专项工作报告12项。",
+            [(WR, None, None, "县政府", 12)], period="multi_year"),
+]
+
+# News on one inspection or session.
+INSPECTION_NEWS = [
+    Example("9月15日，县人大常委会副主任带领执法检查组，对全县《中华人民共和国食品安全法》贯彻实施"
+            "情况进行执法检查。",
+            [(LE, None, "中华人民共和国食品安全法", None)], ctx=NEWS, period="annual"),
+    Example("县人大常委会调研组深入各乡镇，就乡村振兴战略实施情况开展专题调研。",
+            [(IR, "乡村振兴战略实施", None, None)], ctx=NEWS, period="unspecified"),
+    Example("会议听取了县人民检察院关于公益诉讼工作情况的报告，并进行了满意度测评。",
+            [(WR, "公益诉讼工作", None, "县人民检察院"), (WA, "公益诉讼工作", None, "县人民检察院")],
+            ctx=NEWS),
+    Example("常委会组成人员视察了全县重点项目建设情况。", [(IR, "重点项目建设", None, None)],
+            ctx=NEWS),
+    Example("组织部分常委会组成人员和人大代表对全县脱贫攻坚工作进行视察。",
+            [(IR, "脱贫攻坚工作", None, None)], ctx=NEWS,
+            note="the committee is named with the deputies"),
+]
+
+# Provincial reports.
+PROVINCIAL_REPORTS = [
+    Example("省人大常委会全年听取审议专项工作报告15个，开展执法检查6次，专题询问2次。",
+            [(WR, None, None, None, 15), (LE, None, None, None, 6), (SI, None, None, None, 2)],
+            ctx=PROVINCE),
+    Example("对大气污染防治法、水污染防治法实施情况进行执法检查。",
+            [(LE, None, "大气污染防治法", None), (LE, None, "水污染防治法", None)], ctx=PROVINCE,
+            note="laws without 《》"),
+    Example("常委会对大气污染防治法、统计法等6部法律的实施情况进行检查。",
+            [(LE, None, "大气污染防治法", None), (LE, None, "统计法", None)], ctx=PROVINCE,
+            note="检查 of laws is a law enforcement inspection"),
+    Example("对环境保护法、教育法等法律的实施情况进行了跟踪检查。",
+            [(LE, None, "环境保护法", None), (LE, None, "教育法", None)], ctx=PROVINCE),
+    Example("听取和审议国务院、最高人民法院和最高人民检察院的工作报告。",
+            [(WR, None, None, "国务院"), (WR, None, None, "最高人民法院"),
+             (WR, None, None, "最高人民检察院")], ctx=PROVINCE),
+    Example("作出关于批准2020年省级决算的决议。", [(BR, "2020年省级决算", None, None)],
+            ctx=PROVINCE),
+    Example("备案审查规范性文件126件。", [(FR, None, None, None, 126)], ctx=PROVINCE),
+    Example("对省政府2021年度预算执行情况进行审查。", [(BR, "省政府2021年度预算执行", None, None)],
+            ctx=PROVINCE),
+]
+
+# Sentences that must give no row.
+TRAPS = [
+    Example("修订《规范性文件备案审查工作办法》。", [], note="a title is not a review"),
+    Example("县人大常委会主任带队深入河西镇调研。", [], note="no subject"),
+    Example("常委会领导分赴各镇就代表联络站建设工作进行调研指导。", [],
+            note="guidance of the congress's own stations"),
+    Example("组织人大代表视察全县重点工程建设情况。", [], note="deputies' inspection"),
+    Example("邀请部分人大代表参加《道路交通安全法》执法检查。", [], note="deputies attending"),
+    Example("区政府主动接受区人大及其常委会的法律监督、工作监督。", [],
+            note="a government on being overseen"),
+    Example("2022年，常委会将围绕乡村振兴开展专题调研。", [], note="plan"),
+    Example("明年将对《山西省汾河保护条例》进行执法检查。", [], note="plan"),
+    Example("计划听取和审议县政府关于教育工作情况的报告。", [], note="plan"),
+    Example("要加强对预算执行的监督。", [], note="plan"),
+    Example("坚持正确监督、有效监督、依法监督。", [], note="no activity"),
+    Example("对党的二十大精神进行专题辅导。", [], note="training"),
+    Example("综合运用听取审议专项报告、调研视察等方式。", [], note="means with no subject"),
+    Example("执法检查组一行先后深入3家企业实地检查。", [], note="a visit within an inspection"),
+    Example("检查组听取了县市场监管局关于食品安全工作的汇报。", [], note="a briefing"),
+    Example("依法任免国家机关工作人员23名。", [], note="appointments"),
+    Example("党组成员共深入代表联络站点136次，收集问题74个。", [], note="deputy activity"),
+    Example("听取和审议了常委会工作报告。", [], note="the committee's own report"),
+    Example("听取了部分市人大代表的述职报告。", [], note="deputies reporting on their work"),
+    Example("组织开展600余次代表集中视察。", [], note="deputies' inspections"),
+    Example("听取和审议区政府关于教育工作情况的报告。", [],
+            ctx=DocContext("gov", "government_report", 2021, "county"),
+            note="a government report gives no rows"),
+]
+
+ALL = [
+    *[("annual", e) for e in ANNUAL_WORK_REPORTS],
+    *[("five-year", e) for e in FIVE_YEAR_REPORTS],
+    *[("news", e) for e in INSPECTION_NEWS],
+    *[("provincial", e) for e in PROVINCIAL_REPORTS],
+    *[("trap", e) for e in TRAPS],
+]
+
+
+def _check_rows(text: str, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        assert set(row) == set(SUPERVISION.column_names)
+        assert text[row["char_start"]:row["char_end"]] == row["evidence"]
+        assert row["method"] in SUPERVISION_METHODS and row["period"] in PERIODS
+        assert row["count"] >= 1
+        for col in ("topic", "law_title", "target_organ"):
+            assert row[col] != ""
+        assert not (row["law_title"] or "").startswith("《")
+    to_arrow(SUPERVISION, rows)
+
+
+def _key(row: dict[str, Any], width: int) -> Row:
+    full = (row["method"], row["topic"], row["law_title"], row["target_organ"], row["count"])
+    return full[:width]
+
+
+@pytest.mark.parametrize("origin,example", ALL, ids=[f"{o}-{i}" for i, (o, _) in enumerate(ALL)])
+def test_examples(origin: str, example: Example) -> None:
+    rows = supervision.extract(example.text, example.ctx)
+    _check_rows(example.text, rows)
+    got = [_key(r, len(w)) for r, w in zip(rows, example.rows)]
+    assert len(rows) == len(example.rows), (example.note, [_key(r, 5) for r in rows])
+    assert got == example.rows, example.note
+    for row, want in zip(rows, example.rows):
+        if len(want) == 4:
+            assert row["count"] == 1
+    if example.period is not None:
+        assert {r["period"] for r in rows} == {example.period}
+
+
+def test_plans_are_cut_off() -> None:
+    text = ("听取审议了县政府关于食品安全工作情况的报告，提出要加强监管；明年要对《食品安全法》开展执法"
+            "检查。\n2022年，常委会将对农村供水工作进行调研，并听取县政府关于教育工作情况的报告。")
+    rows = supervision.extract(text, COUNTY)
+    assert [_key(r, 4) for r in rows] == [(WR, "食品安全工作", None, "县政府")]
+
+
+def test_sections_on_coming_work_are_skipped() -> None:
+    text = ("一、2021年工作回顾\n对全县农村供水工作进行调研。\n二、2022年工作安排\n"
+            "一是对全县义务教育工作进行视察。\n二是听取审议县政府关于养老服务工作情况的报告。")
+    rows = supervision.extract(text, COUNTY)
+    assert [_key(r, 4) for r in rows] == [(IR, "农村供水工作", None, None)]
+
+
+def test_paragraph_opening_sets_multi_year() -> None:
+    text = "五年来，常委会依法开展监督。对全县农村供水工作进行调研。\n对全县教育工作进行视察。"
+    rows = supervision.extract(text, COUNTY)
+    assert [(r["topic"], r["period"]) for r in rows] == [("农村供水工作", "multi_year"),
+                                                        ("教育工作", "annual")]
+
+
+def test_approximate_count() -> None:
+    rows = supervision.extract("五年来，组织视察调研60余次。", COUNTY)
+    assert [(r["count"], r["approximate"]) for r in rows] == [(60, True)]
+
+
+def test_vocabulary_values_are_contract_methods() -> None:
+    vocab = yaml.safe_load((files("renda.extract") / "vocab" / "supervision.yml")
+                           .read_text(encoding="utf-8"))
+    methods: set[str] = set()
+    for name in ("topic_verbs", "object_verbs", "method_words"):
+        methods |= set(vocab[name].values())
+    methods |= {k["method"] for k in vocab["counted_kinds"]}
+    assert methods <= set(SUPERVISION_METHODS)
+
+
+# --------------------------------------------------------------------------------------
+# The real seed report
+# --------------------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+SEED = CORPUS / "jiaocheng" / "000_8ce6929504822e66.txt"
+
+# (method, topic, law_title, target_organ) the seed report must give.
+SEED_ROWS: list[tuple[str, str | None, str | None, str | None]] = [
+    (IR, "名特优功能食品产业", None, None),
+    (IR, "农村饮用水安全", None, None),
+    (IR, "学前教育普惠性发展", None, None),
+    (TS, "传染病防治", None, None),
+    (TS, "城乡居民基本医疗保险一体化运行", None, None),
+    (IR, "红色旅游资源保护及利用", None, None),
+    (WR, "大气、水、土壤", None, None),
+    (BR, "财政预算调整方案", None, None),
+    (BR, "财政存量资金盘活方案", None, None),
+    (BR, "直达资金分配使用方案", None, None),
+    (BR, "统筹整合使用财政资金巩固脱贫成果衔接乡村振兴实施方案", None, None),
+    (WR, "审计工作报告", None, None),
+    (IR, "村（居）民委员会换届选举工作", None, None),
+    (IR, "安全生产", None, None),
+    (WR, "科技创新工作", None, "县政府"),
+    *[(WR, "队伍建设及教育整顿", None, organ)
+      for organ in ("公安局", "法院", "检察院", "司法局", "交警大队")],
+    (LE, None, "山西省汾河保护条例", None),
+    (LE, None, "山西省开发区条例", None),
+    (LE, None, "政府投资条例", None),
+    (FR, "规范性文件", None, None),
+]
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, list[dict[str, Any]]]:
+    if not SEED.exists():
+        pytest.skip(f"seed report not found at {SEED} (../shared/corpus is missing)")
+    raw = SEED.read_bytes()
+    ctx = DocContext(hashlib.sha256(raw).hexdigest()[:16], "congress_report", 2021, "county",
+                     "山西省", "吕梁市", "交城县")
+    text = normalize(raw.decode("utf-8"))
+    return text, supervision.extract(text, ctx)
+
+
+@pytest.mark.integration
+def test_seed_report(seed: tuple[str, list[dict[str, Any]]]) -> None:
+    text, rows = seed
+    _check_rows(text, rows)
+    got = [_key(r, 4) for r in rows]
+    assert got == SEED_ROWS
+    assert all(r["count"] == 1 and r["period"] == "annual" for r in rows)
+    assert len({r["record_id"] for r in rows}) == len(rows)
+    # Traps of the seed report: leadership's guidance of liaison stations, deputies'
+    # inspection, a caption of a visit, and the revision of a rule on filing review.
+    for phrase in ("调研指导", "组织省市县人大代表视察", "洪相镇调研"):
+        assert not any(phrase in r["evidence"] for r in rows), phrase
+    revision = [r for r in rows if "修订《规范性文件备案审查暂行办法》" in r["evidence"]]
+    assert [(r["method"], r["law_title"]) for r in revision] == [(FR, None)]
