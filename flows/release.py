@@ -14,10 +14,10 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from renda import catalog, pipeline, release
+from renda import catalog, pipeline, release, validate
 from renda.ingest import discover
 from renda.layout import CuratedLayout
-from renda.settings import BATCH_SIZE
+from renda.settings import BATCH_SIZE, SUITES_DIR
 
 
 class StrictModeError(RuntimeError):
@@ -35,12 +35,29 @@ def process_batch(raw_dir: Path, source_files: list[str], today: dt.date,
     return pipeline.process_batch(raw_dir, source_files, today, cache_dir)
 
 
+@task(name="assemble-tables")
+def assemble_tables(result: pipeline.BatchResult) -> tuple[dict[str, Any], list[Any]]:
+    return pipeline.assemble_tables(result)
+
+
+@task(name="validate-tables")
+def validate_tables(tables: dict[str, Any], suites_dir: Path, today: dt.date) -> validate.ValidationOutcome:
+    return validate.validate_tables(tables, suites_dir, today=today)
+
+
+@task(name="keep-failed-validation", retries=2, retry_delay_seconds=[1, 5])
+def keep_failed_validation(curated_dir: Path, outcome: validate.ValidationOutcome, stamp: str) -> Path:
+    folder = CuratedLayout(curated_dir).failed_validation(stamp)
+    validate.write_reports(outcome, folder)
+    return folder
+
+
 @task(name="publish-release", retries=2, retry_delay_seconds=[1, 5])
-def publish_tables(curated_dir: Path, result: pipeline.BatchResult, today: dt.date,
-                   created: str) -> release.PublishOutcome:
-    tables, rejects = pipeline.assemble_tables(result)
-    return release.publish_release(CuratedLayout(curated_dir), tables, rejects, today=today,
-                                   created=created)
+def publish_tables(curated_dir: Path, outcome: validate.ValidationOutcome, rejects: list[Any],
+                   today: dt.date, created: str) -> release.PublishOutcome:
+    return release.publish_release(
+        CuratedLayout(curated_dir), outcome.published, rejects, today=today, created=created,
+        quarantine=outcome.quarantine, reports=lambda folder: validate.write_reports(outcome, folder))
 
 
 @task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
@@ -54,7 +71,8 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
 
 @flow(name="renda-release", log_prints=True)
 def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
-                 batch_size: int = BATCH_SIZE, use_cache: bool = True) -> dict[str, Any]:
+                 batch_size: int = BATCH_SIZE, use_cache: bool = True,
+                 suites_dir: Path = SUITES_DIR) -> dict[str, Any]:
     """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``.
 
     With ``use_cache`` (the default), reports processed before with the same bytes and rule
@@ -83,7 +101,16 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         logger.warning("rejected %s: %s", reject.source_file, reject.reason)
     if strict and merged.rejects:
         raise StrictModeError(f"{len(merged.rejects)} report(s) rejected; nothing published (--strict)")
-    outcome = publish_tables(curated_dir, merged, now.date(), now.isoformat(timespec="seconds"))
+    tables, rejects = assemble_tables(merged)
+    checked = validate_tables(tables, Path(suites_dir), now.date())
+    create_markdown_artifact(key="renda-validation", markdown=checked.summary_markdown(),
+                             description="Great Expectations: expectations run, failed, rows quarantined")
+    if not checked.ok:
+        folder = keep_failed_validation(curated_dir, checked, now.strftime("%Y%m%dT%H%M%SZ"))
+        logger.error("validation: critical failures, nothing published (report: %s)", folder / "index.html")
+        validate.raise_for_critical(checked)
+    logger.info("validation: passed; %d rows quarantined", len(checked.quarantine or []))
+    outcome = publish_tables(curated_dir, checked, rejects, now.date(), now.isoformat(timespec="seconds"))
     if outcome.published:
         logger.info("publish: release %s at %s; rows %s; %d rejected, %d quarantined",
                     outcome.version, outcome.path, outcome.row_counts, outcome.n_rejects,

@@ -102,6 +102,42 @@ def normalize_cmd(
     sys.stdout.write(normalize(text) + "\n")
 
 
+@app.command("validate")
+def validate_cmd(
+    release_dir: Path = typer.Argument(..., help="A published release folder (curated/releases/<version>)."),
+    suites: Optional[Path] = typer.Option(None, "--suites", help="Folder of expectation suites "
+                                          "(default: the repository's expectations/)."),
+    report: Optional[Path] = typer.Option(None, "--report", help="Write results.json and index.html "
+                                          "here (the release itself is never modified)."),
+) -> None:
+    """Re-validate a published release with the Great Expectations suites.
+
+    Prints expectations run, failed and rows that would be quarantined per table; exits 1
+    when a critical expectation fails.
+    """
+    import datetime as dt
+
+    from renda.changes import read_release_tables
+    from renda.settings import SUITES_DIR
+    from renda.validate import validate_tables, write_reports
+
+    _quiet_prefect()
+    if not (release_dir / "documents.parquet").exists():
+        typer.echo(f"error: {release_dir} is not a release (no documents.parquet)", err=True)
+        raise typer.Exit(2)
+    outcome = validate_tables(read_release_tables(release_dir), suites or SUITES_DIR,
+                              today=dt.date.today())
+    typer.echo(outcome.summary_markdown())
+    if report is not None:
+        write_reports(outcome, report)
+        typer.echo(f"report written to {report / 'index.html'}")
+    if not outcome.ok:
+        for f in outcome.critical_failures:
+            typer.echo(f"critical: {f.table}.{f.column}: {f.expectation} failed for "
+                       f"{f.unexpected_count} row(s)", err=True)
+        raise typer.Exit(1)
+
+
 releases_app = typer.Typer(help="List and prune published releases.", no_args_is_help=True)
 app.add_typer(releases_app, name="releases")
 

@@ -36,6 +36,10 @@ class CuratedLayout:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    def failed_validation(self, stamp: str) -> Path:
+        """Reports of a run blocked by a critical validation failure (nothing published)."""
+        return self.root / "validation-failures" / stamp
+
     @property
     def lock_file(self) -> Path:
         return self.root / ".lock"

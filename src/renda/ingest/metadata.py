@@ -70,7 +70,7 @@ def parse_sidecar(text: str, name: str) -> dict[str, Any]:
                 data[key] = dt.date.fromisoformat(data[key])
             except ValueError as exc:
                 raise MetadataError(f"{name}: {key} {data[key]!r} is not an ISO date") from exc
-    if "admin_code" in data:
+    if data.get("admin_code") is not None:  # a YAML number (141122) becomes text; null stays null
         data["admin_code"] = str(data["admin_code"])
     return data
 
