@@ -1,11 +1,837 @@
-"""Extractor for the `deputy_activity` table (rules arrive with the extraction issue)."""
+"""Extractor for the `deputy_activity` table: one row per reported figure on deputies' work.
+
+How a figure becomes a row (in the spirit of scrapinghub/price-parser):
+
+1. The text is read paragraph by paragraph, sentence by sentence, and each sentence is cut
+   into *segments* at ，；： (never inside quotes or brackets). A heading (a short line with
+   no closing stop) that opens a section of plans (工作安排, 主要任务) switches rows off
+   until a heading of facts (工作回顾).
+2. Three things are carried from segment to segment within a paragraph: the *actor* (the
+   subject written at the start of a segment: 党组成员, 全县各级人大代表, 区政府, …), the
+   *period* (一年来, 五年来, 2019年以来, …) and the *family* of the last thing counted
+   (problems collected at stations, deputies' suggestions, or CPPCC proposals), so that
+   解决266件 or 办复率 after them are read correctly. A paragraph that opens with a time
+   word (一年来，/ 五年来，/ 2021年，) dates the paragraphs after it too; a figure with no
+   date at all is ``annual`` when the report has a report year (stocks such as stations in
+   place are always ``unspecified``, unless 新建/新增 makes them a flow).
+3. Every number of a segment (``renda.numbers.find_quantities``) is tried against the
+   ordered table :data:`RULES`. A rule is a regular expression over the segment in which
+   the number being classified is written ``@``, the other numbers ``#`` and quoted titles
+   are blanked; it also names the units it accepts and the context the sentence must show
+   (a station or a deputy must be mentioned, …). The first rule that matches decides;
+   rules whose metric is ``None`` exclude the number (CPPCC proposals, composition shares,
+   suggestions put off to a plan, B/C-class suggestions, norms such as 至少一次).
+4. Plans and targets (将继续, 计划, 力争, 确保…达到) give no rows.
+5. The actor of a row is the carried subject, except that suggestions are *handled* by the
+   government (in a government report, when no other handler is named; deputies are
+   never the handler) and *put forward* by deputies (代表提出的…建议), and that a
+   government subject is not carried to figures other than the handling of suggestions.
+
+A rate written after a count that mixes deputies' suggestions and CPPCC proposals
+(办复人大代表建议84件、政协委员提案65件，办复率100%) is one rate for both kinds and gives no
+row; with 均 (办复率均达100%) it holds for each kind and gives a row for the deputies'.
+
+The evidence of a row is the clause (``base.clauses``) holding the number.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any, Iterable, Iterator
 
-from renda.extract.base import DocContext
+import yaml
+
+from renda.extract.base import DocContext, Sentence, clauses, fact_row, record_id, sentences
+from renda.numbers import Quantity, find_quantities
+
+TABLE = "deputy_activity"
+
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+
+def load_vocab() -> dict[str, Any]:
+    """The YAML vocabulary of this extractor (``vocab/deputy_activity.yml``)."""
+    text = (files("renda.extract") / "vocab" / "deputy_activity.yml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+_V = load_vocab()
+_W: dict[str, list[str]] = _V["words"]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of plain words, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _alt_re(patterns: Iterable[str]) -> str:
+    """A non-capturing alternation of regular expressions, in the given order."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+# Building blocks of the rules. In a masked segment ``@`` is the number being classified,
+# ``#`` any other number, so ``_G`` ("gap") never runs over a number.
+_G = "[^#@]"
+_LIST_STOP = "[^#@、和及与并]"  # a gap that stays inside one item of a list
+# A gap between a number and the noun it counts (8个乡镇人大代表联络站): one item of a list
+# and no verb, so that 8个乡镇实现代表联络站全覆盖 does not count stations.
+_NP_VERBS = ("实现|建成|建立|设立|设有|开展|开通|覆盖|通过|依托|进|到|深入|接待|组织|推动|办|提出|收到|"
+             "交|承办|在|为|对|由|向|有|是")
+_NP_GAP = rf"(?:(?!{_NP_VERBS}){_LIST_STOP})"
+# What may stand between a noun and the number that counts it (联络站共8个, 代表建议达120件);
+# anything else (议案涉及的38个立法项目) means the number counts something else.
+_FILL = "(?:共|计|总计|合计|累计|达到|达|为|有|总数|数量|分别|均|已|是|各)*"
+_STATION = _alt(_W["station"])
+_POINT = _alt(_W["point"])
+_ONLINE = _alt(_W["online"])
+_PLACE = _alt(_W["station"] + _W["point"] + _W["station_short"])
+_VISIT = _alt(_W["visit_verb"])
+_PEOPLE = _alt(_W["people"])
+_PROBLEM = _alt(_W["problem"])
+_OPINION = _alt(_W["opinion"])
+_COLLECT = _alt(_W["collect_verb"]) + "(?!的)"  # 反映的问题: a verb before 的 is a modifier
+_RESOLVE_VERB = "(?<![未没逐正需待])" + _alt(_W["resolve_verb"]) + "(?!率)"  # not 尚未解决
+_RESOLVE = _RESOLVE_VERB + "(?!的)"  # 需要解决的问题: a verb before 的 is a modifier
+_SUGG = _alt(_W["suggestion"])
+_SUGG_ANY = f"(?:{_OPINION}|{_SUGG})"
+_MOTION = "议案(?![、和及与]?建议)"  # 议案建议 / 议案和建议 are suggestions
+_SUBMIT = _alt(_W["submit_verb"])
+_HANDLE = "(?<![交督承领转催])" + _alt(_W["handle_verb"]) + "(?!率|单位)"
+_DONE = rf"(?:已经?|均已?|都已?|全部|已全部|均已全部|现已|目前已)+ (?:{_HANDLE})"  # 已全部办复
+_CPPCC = _alt(_W["cppcc"])
+_TRAIN = _alt(_W["training"])
+_INSPECT = _alt(_W["inspection"])
+_RATES: dict[str, list[str]] = _V["rates"]
+_RATE_RES = _alt(_RATES["resolution_rate_pct"])
+_RATE_RESP = _alt(_RATES["response_rate_pct"])
+_RATE_SAT = _alt(_RATES["satisfaction_rate_pct"])
+
+# Units a metric accepts (as read by renda.numbers).
+_PLACES = frozenset({"个", "家", "所", "处", "座"})
+_TIMES = frozenset({"次", "人次", "场", "批"})
+_PERSONS = frozenset({"人次", "人", "名", "位"})
+_ITEMS = frozenset({"个", "件", "条", "项", "类", "份", "批"})
+_SESSIONS = frozenset({"期", "次", "场", "批", "轮"})
+_PERCENT = frozenset({"%"})
+
+
+# --------------------------------------------------------------------------------------
+# The rule table
+# --------------------------------------------------------------------------------------
+
+# What the sentence must show for a rule to apply (checked in _context_ok):
+#   none       nothing more than the rule's own words
+#   station    a deputy, a station or voters are named, or the actor is leadership/deputies
+#   suggestion deputies or 议案 are named (建议 alone may be anybody's)
+#   deputy     代表 is written in the sentence
+#   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's)
+#   rate       decided by the family of what was counted before the rate (see _rate_metric)
+_CONTEXTS = ("none", "station", "suggestion", "deputy", "congress", "rate")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    metric: str | None  # None: the number is excluded; "family:…": resolved by family
+    patterns: tuple[re.Pattern[str], ...]
+    units: frozenset[str] | None  # None: any unit
+    context: str = "none"
+
+
+def _rule(name: str, metric: str | None, units: frozenset[str] | None, context: str,
+          *patterns: str) -> Rule:
+    assert context in _CONTEXTS, context
+    return Rule(name, metric, tuple(re.compile(p, re.VERBOSE) for p in patterns), units, context)
+
+
+# Order matters: the first rule that matches a number decides. Rates come first: their
+# keywords are unambiguous and _rate_context_ok decides whether a rate that follows CPPCC
+# proposals is the deputies' (办复率均达100%); exclusions come next so that nothing later
+# can give a row from a CPPCC count or a composition share; online stations and
+# liaison points before stations (网上联络站 and 联络点 are also 联络站-like words);
+# received people before station visits (进站接待群众N人次 counts people); handled
+# suggestions before those put forward (承办代表提出的建议88件 is handling); suggestions
+# put forward before problems collected (代表提出的意见建议 are suggestions); resolved
+# suggestions before received ones (已解决的建议 also names 建议).
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "basic_satisfaction_alone", None, None, "none",
+        rf"(?<![和或及、])基本满意率 {_G}{{0,6}}? @",    # 满意率98%，基本满意率2%: a part only
+    ),
+    _rule(
+        "satisfaction_rate", "satisfaction_rate_pct", _PERCENT, "rate",
+        rf"{_RATE_SAT} {_G}{{0,6}}? @",         # 满意率98%, 满意和基本满意率达98.5%
+        rf"满意(?:和|或|及)?(?:基本满意)?的? (?:比例)? {_G}{{0,4}}? @",  # 满意或基本满意的占97%
+    ),
+    _rule(
+        "rate", "family:rate", _PERCENT, "rate",
+        rf"(?:{_RATE_RES}|{_RATE_RESP}) {_G}{{0,6}}? @",  # 解决率71.6%, 办复率均达100%
+    ),
+    _rule(
+        "cppcc_proposals", None, None, "none",
+        rf"(?:{_CPPCC}|政协委员) {_G}* @",      # 政协委员提案65件, 建议和提案150件
+        rf"@ {_LIST_STOP}{{0,8}}? {_CPPCC}",    # 65件政协提案
+    ),
+    _rule(
+        "deferred_suggestions", None, None, "none",
+        rf"(?:列入|纳入) {_G}{{0,8}}? 计划 {_G}* @",     # 列入计划逐步解决的15件
+        rf"(?:正在|逐步|留作参考|作为参考|暂缓|规划|计划) {_G}{{0,8}} @",  # 正在解决的12件
+        rf"[B-DＢ-Ｄ]类 {_G}{{0,12}}? @",                 # B类建议14件: not yet solved
+    ),
+    _rule(
+        "minimum_or_subset", None, None, "none",
+        rf"(?:至少|最少|不少于|不低于) {_G}{{0,6}}? @",  # 至少列席一次: a norm, not a count
+        rf"@ {_LIST_STOP}{{0,6}}? (?:议案|建议) (?:涉及|中的?|所涉)",  # 514件议案涉及的…
+    ),
+    _rule(
+        "composition_share", None, None, "none",
+        rf"(?:占|比例|比重|结构) {_G}{{0,6}}? @",  # 妇女代表占27.5%
+    ),
+    _rule(
+        "online_stations", "online_liaison_stations", _PLACES, "congress",
+        rf"{_ONLINE} {_G}{{0,8}}? {_STATION} {_FILL} @",          # 网上代表联络站15个
+        rf"@ {_NP_GAP}{{0,8}}? {_ONLINE} {_G}{{0,6}}? {_STATION}",  # 15个网上代表联络站
+    ),
+    _rule(
+        "liaison_points", "liaison_points", _PLACES, "congress",
+        rf"{_POINT} {_FILL} @",                       # 联络点56个
+        rf"@ {_NP_GAP}{{0,10}}? {_POINT}",         # 56个代表联络点
+    ),
+    _rule(
+        "liaison_stations", "liaison_stations", _PLACES, "congress",
+        rf"{_STATION} {_FILL} @",                     # 乡镇人大代表联络站8个, 代表之家12个
+        rf"@ {_NP_GAP}{{0,10}}? {_STATION}",       # 8个乡镇人大代表联络站
+    ),
+    _rule(
+        "people_received", "people_received", _PERSONS, "station",
+        rf"接待 {_G}{{0,10}}? {_PEOPLE} {_FILL} @",   # 接待来访群众1200人次
+        rf"接待 {_G}{{0,4}}? @ {_G}{{0,3}}? {_PEOPLE}",    # 接待1200人次群众
+    ),
+    _rule(
+        "station_visits", "station_visits", _TIMES, "station",
+        rf"{_VISIT} {_G}{{0,12}}? {_PLACE} {_G}{{0,10}}? @",  # 深入代表联络站点136次
+        rf"进站 {_G}{{0,10}}? @",                             # 代表进站履职701人次
+        rf"@ {_G}{{0,4}}? 进站",                              # 701人次进站
+        rf"接待 {_G}{{0,8}}? 活动 {_G}{{0,4}}? @",            # 开展接待选民日活动60次
+    ),
+    _rule(
+        "key_suggestions", "key_suggestions", _ITEMS, "none",
+        rf"重点 (?:督办|处理|办理|代表)* (?:议案|建议) {_FILL} @",  # 重点督办建议5件
+        rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议)",
+        rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
+    ),
+    _rule(
+        "suggestions_class_a", "suggestions_resolved", _ITEMS, "suggestion",
+        rf"A类 {_G}{{0,12}}? @",                      # A类（已解决）建议85件
+    ),
+    _rule(
+        "suggestions_handled", "suggestions_handled", _ITEMS, "suggestion",
+        # The verb may stand before an earlier item of a list (办理议案#件、建议@件).
+        rf"{_HANDLE} [^@]{{0,30}}? {_SUGG_ANY} {_FILL} @",  # 办复人大代表建议84件
+        rf"{_HANDLE} {_G}{{0,4}}? @ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",  # 办理84件人大代表建议
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} {_DONE}",     # 156件建议已全部办复
+        rf"{_SUGG_ANY} {_FILL} @ {_DONE}",              # 代表建议120件全部办结
+    ),
+    _rule(
+        "suggestions_put_forward", "suggestions_received", _ITEMS, "suggestion",
+        rf"代表们? {_SUBMIT} {_G}{{0,6}}? {_SUGG_ANY} {_FILL} @",   # 代表提出意见建议120件
+        rf"代表们? {_SUBMIT} 的? {_G}{{0,4}}? @ {_NP_GAP}{{0,6}}? {_SUGG_ANY}",  # 代表提出的100件意见建议
+        rf"{_SUBMIT} {_G}{{0,4}}? 代表 {_G}{{0,4}}? {_SUGG_ANY} {_FILL} @",  # 收到代表意见建议120件
+    ),
+    _rule(
+        "problems_collected", "problems_collected", _ITEMS, "station",
+        rf"{_COLLECT} (?:(?!{_RESOLVE}){_G}){{0,10}}? (?:{_PROBLEM}|{_OPINION}) {_FILL} @",
+        rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,8}}? (?:{_PROBLEM}|{_OPINION})",
+    ),
+    _rule(
+        "problems_resolved", "problems_resolved", _ITEMS, "station",
+        rf"{_RESOLVE} (?:(?!{_COLLECT}){_G}){{0,10}}? {_PROBLEM} {_FILL} @",  # 解决问题53个
+        rf"{_RESOLVE} {_G}{{0,4}}? @ {_NP_GAP}{{0,8}}? {_PROBLEM}",            # 解决53个问题
+        rf"@ {_NP_GAP}{{0,10}}? {_PROBLEM} {_G}{{0,6}}? (?:得到|已经?|获得|予以)? {_RESOLVE}",
+    ),
+    _rule(
+        "motions_handled", None, None, "none",
+        rf"{_HANDLE} {_G}{{0,10}}? {_MOTION} {_FILL} @",   # 办理议案3件: not counted
+    ),
+    _rule(
+        "motions_received", "motions_received", _ITEMS, "none",
+        rf"{_MOTION} {_FILL} @",                               # 代表议案5件
+        rf"@ {_NP_GAP}{{0,6}}? {_MOTION}",                 # 5件议案
+    ),
+    _rule(
+        "suggestions_resolved", "suggestions_resolved", _ITEMS, "suggestion",
+        rf"{_SUGG_ANY} {_G}{{0,8}}? (?:已经?|得到|已得到|已基本|基本)解决 {_G}{{0,4}}? @",
+    ),
+    _rule(
+        "verb_only", "family:verb", _ITEMS, "rate",
+        rf"(?P<verb>{_HANDLE}|{_RESOLVE_VERB}|采纳|{_COLLECT}) {_G}{{0,4}}? @",  # 已办结118件, 已解决的92件
+    ),
+    _rule(
+        "suggestions_received", "suggestions_received", _ITEMS, "suggestion",
+        rf"{_SUGG_ANY} {_FILL} @",                              # 代表建议120件
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",                # 120件代表建议
+    ),
+    _rule(
+        "trainings", "trainings", _SESSIONS, "deputy",
+        rf"{_TRAIN} {_G}{{0,8}}? @",                  # 举办代表培训班3期
+        rf"@ {_NP_GAP}{{0,8}}? {_TRAIN}",          # 举办3期代表培训班
+    ),
+    _rule(
+        "trainees", "trainees", _PERSONS, "deputy",
+        rf"{_TRAIN} {_G}{{0,8}}? @",                  # 培训代表300余人次
+        rf"参训 {_G}{{0,6}}? @",                      # 参训代表200人
+        rf"(?:参加|参训) (?:{_TRAIN}|学习) 的? {_G}{{0,4}}? @",  # 参加学习的代表6300人次
+        rf"@ {_G}{{0,6}}? (?:参加|参训) {_G}{{0,6}}? (?:{_TRAIN}|学习)",  # 5520人次参加学习
+    ),
+    _rule(
+        "sessions_attended", "sessions_attended", _PERSONS | {"次"}, "deputy",
+        rf"列席 {_G}{{0,16}}? @",                     # 邀请代表列席常委会会议56人次
+        rf"@ {_G}{{0,6}}? 列席",                      # 代表56人次列席
+    ),
+    _rule(
+        "inspections_attended", "inspections_attended", _PERSONS | {"次"}, "deputy",
+        rf"代表 {_G}{{0,16}}? {_INSPECT} {_G}{{0,10}}? @",  # 组织代表参加执法检查、视察800人次
+        rf"@ {_G}{{0,6}}? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 3800人次参加执法检查
+    ),
+)
+
+# Families of what is counted, to read verb-only numbers and rates: "problems" (collected
+# at stations), "suggestions" (deputies'), "cppcc" (proposals were named last, so a bare
+# rate or verb after them is not the deputies' alone).
+_FAMILY_RE = re.compile(
+    rf"""
+      (?P<op>{_OPINION})                      # 意见建议: problems after a collecting verb
+    | (?P<cppcc>{_CPPCC})                     # CPPCC proposals
+    | (?P<sugg>{_SUGG}|{_MOTION})             # suggestions, motions
+    | (?P<prob>{_PROBLEM})                    # problems, demands, difficulties
+    """,
+    re.VERBOSE,
+)
+_OPINION_AS_PROBLEM = re.compile(rf"{_COLLECT}|群众|选民")
+
+# Metrics by how their actor is chosen (see _actor_for).
+_HANDLING = frozenset({"suggestions_handled", "suggestions_resolved", "response_rate_pct",
+                       "satisfaction_rate_pct"})
+_RECEIVED = frozenset({"suggestions_received", "motions_received"})
+_DEPUTIES_OWN = frozenset({"trainees", "inspections_attended", "sessions_attended"})
+_AT_STATIONS = frozenset({"station_visits", "people_received", "problems_collected",
+                          "problems_resolved"})
+_STOCKS = frozenset({"liaison_stations", "liaison_points", "online_liaison_stations"})
+_RATE_METRICS = frozenset({"resolution_rate_pct", "response_rate_pct", "satisfaction_rate_pct"})
+
+_STATION_CONTEXT = re.compile(rf"代表|{_PLACE}|进站|选民")
+_SUGGESTION_CONTEXT = re.compile(r"代表|议案|建议、?批评")
+_NEW_STATION = re.compile(_alt(_V["new_station_verbs"]))
+_EVERY = re.compile(r"均|都|全部")  # 办复率均达100%: the rate holds for each kind
+
+
+# --------------------------------------------------------------------------------------
+# Actors, periods, plans, headings
+# --------------------------------------------------------------------------------------
+
+_ACTOR_TYPE_OF_HEAD: dict[str, str] = {
+    head: actor_type for actor_type, heads in _V["actor_heads"].items() for head in heads
+}
+
+# Words a segment may start with before its subject: vocatives, connectors, time words.
+_LEAD_WORDS = [
+    "各位代表",
+    "其中", "同时", "此外", "另外", "并且", "并", "而且", "还", "均", "共", "累计", "先后",
+    "总计", "合计", "目前", "当前", "现已", "已",
+    "刚刚过去的", "过去的",
+    *_V["period_markers"]["annual"], *_V["period_markers"]["multi_year"],
+]
+_LEAD = rf"""
+    (?:
+        {_alt(_LEAD_WORDS)}                                 # connectors and time words
+      | (?:19|20)[0-9]{{2}}年 (?:换届以来|以来|来|度)?       # 2021年, 2019年以来
+      | (?:[二两三四五六七八九十]|[0-9]+)年(?:来|间|以来)   # 五年来
+    )*
+"""
+
+
+# A place name of any region, read only right before 人民政府 or 人大常委会 (the full
+# names of bodies), so that 全面提升区政府… is not a place.
+_PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)"
+
+
+@lru_cache(maxsize=64)
+def _actor_regexes(places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(subject at the start of a segment, any deputy noun phrase) for a document's places."""
+    mods = "(?:" + _alt([*_V["actor_modifiers"], *places]) + "、?)"  # 全国、省、市、县人大代表
+    heads = _alt([*_ACTOR_TYPE_OF_HEAD, *_V["speaker_pronouns"]])
+    not_after = _alt_re(_V["actor_not_followed_by"])
+    subject = re.compile(
+        rf"""
+        ^ {_LEAD}                                   # 一年来，其中，2021年 …
+        (?P<actor>
+            (?:{_PLACE_NAME} (?=人民政府|人大常委会))?  # 巩留县 人民政府 (any place)
+            {mods}*                                 # 全县 各级 / 县 人大常委会
+            (?P<head>{heads})                       # 人大代表, 党组成员, 政府, 我们
+            们?                                     # 代表们
+        )
+        (?!{not_after})                             # not 代表联络站, 常委会会议, 代表的
+        """,
+        re.VERBOSE,
+    )
+    deputy = re.compile(
+        rf"""
+        (?P<actor>{mods}* (?:代表团|人大代表|代表) 们?)   # 省市县人大代表, 代表们, 代表团
+        (?!联络|联系|之家|工委|工作委员会|大会)      # not a station or a body
+        """,
+        re.VERBOSE,
+    )
+    return subject, deputy
+
+
+def _places(ctx: DocContext) -> tuple[str, ...]:
+    """The document's own place names, full and without the level character."""
+    names: list[str] = []
+    for name in (ctx.county, ctx.city, ctx.province):
+        if name:
+            names.append(name)
+            short = re.sub(r"(?:自治区|自治州|自治县|省|市|县|区|旗|盟)$", "", name)
+            if len(short) >= 2:
+                names.append(short)
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str | None
+    actor_type: str
+
+
+_PERIOD_RE = re.compile(
+    rf"""
+      (?P<since>(?:19|20)[0-9]{{2}})年 (?:换届)? 以来       # 2019年以来, 2021年换届以来
+    | (?P<span>(?:19|20)[0-9]{{2}} 年? \s* [-—–~至到] \s* (?:19|20)[0-9]{{2}}年)  # 2017—2021年
+    | (?P<term>换届以来|新一届{_G}{{0,10}}以来)            # 换届以来: spans years
+    | (?P<nyears>[两二三四五六七八九十]年 (?:来|间|以来|中|共|累计))  # 五年来, 五年共
+    | (?P<nyears_arabic>(?<![0-9])[0-9]{{1,2}}年 (?:来|间|以来))     # 40年来
+    | (?P<annual>{_alt(_V["period_markers"]["annual"])})   # 一年来, 全年, 今年
+    | (?P<multi>{_alt(_V["period_markers"]["multi_year"])})  # 本届以来, 过去五年
+    """,
+    re.VERBOSE,
+)
+# A year at the head of a segment dates what follows: 2021年，… / 刚刚过去的2015年，…
+_YEAR_HEAD_RE = re.compile(r"^(?:各位代表|刚刚过去的|过去的|在|于)*(?:19|20)[0-9]{2}年(?:度)?(?!以来|来)")
+
+
+def _period_in(segment: str, report_year: int | None) -> str | None:
+    """The period a segment sets for the figures after it, or None."""
+    found: str | None = None
+    if _YEAR_HEAD_RE.match(segment):
+        found = "annual"
+    for m in _PERIOD_RE.finditer(segment):
+        if m.group("since"):
+            year = int(m.group("since"))
+            found = "annual" if report_year is not None and year >= report_year else "multi_year"
+        elif m.group("annual"):
+            found = "annual"
+        else:
+            found = "multi_year"
+    return found
+
+
+_PLAN_RE = re.compile(_alt_re(_V["plan_markers"]))
+_PLAN_HEADING_RE = re.compile(_alt_re(_V["plan_headings"]))
+_REVIEW_HEADING_RE = re.compile(_alt_re(_V["review_headings"]))
+_SEGMENT_STOPS = "，,；;：:"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "【": "】",
+            "‘": "’"}
+_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
+_TITLE_RE = re.compile(r"[“「『]([^”」』]{2,80})[”」』]")
+
+
+_RE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: a separator, not a stop
+
+
+def _segments(s: str) -> list[tuple[int, int]]:
+    """Spans of the segments of a sentence, cut at ，；： outside quotes and brackets."""
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for i, c in enumerate(s):
+        if stack and c == stack[-1]:
+            stack.pop()
+        elif c in _OPENERS:
+            stack.append(_OPENERS[c])
+        elif not stack and c in _SEGMENT_STOPS and not _RE_THOUSANDS.match(s, i - 1):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(s)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _blank_quotes(s: str) -> str:
+    """The string with the inside of quotes and title marks replaced by □ (same length)."""
+    out = list(s)
+    stack: list[str] = []
+    for i, c in enumerate(s):
+        if stack and c == stack[-1]:
+            stack.pop()
+        elif c in _QUOTES:
+            stack.append(_QUOTES[c])
+        elif stack:
+            out[i] = "□"
+    return "".join(out)
+
+
+def _is_heading(text: str, s: Sentence) -> bool:
+    """A whole line without a closing stop, short enough to be a heading."""
+    line_start = s.start == 0 or text[s.start - 1] == "\n"
+    line_end = s.end == len(text) or text[s.end] in "\r\n"
+    return line_start and line_end and len(s.text) <= 40 and s.text[-1] not in "。！？；：!?;:…"
+
+
+# --------------------------------------------------------------------------------------
+# The extractor
+# --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _State:
+    """What is carried from segment to segment within one paragraph."""
+
+    actor: Actor | None = None
+    period: str | None = None
+    family: str | None = None  # "problems" | "suggestions"
+
+
+@dataclass
+class _Found:
+    clause: Sentence
+    period: str
+    actor: Actor
+    metric: str
+    q: Quantity
+    detail: str | None = None
 
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
-    return []
+    """Rows of the `deputy_activity` table read from the normalized text of one report."""
+    found = list(_find(text, ctx))
+    return _rows(found, ctx)
+
+
+def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
+    subject_re, deputy_re = _actor_regexes(_places(ctx))
+    default_period = "annual" if ctx.report_year is not None else "unspecified"
+    section_period: str | None = None
+    in_plans = False
+    state = _State()
+    prev_end = -1
+    first_in_paragraph = True
+    for sent in sentences(text):
+        if prev_end < 0 or "\n" in text[prev_end:sent.start]:
+            state = _State(period=section_period)
+            first_in_paragraph = True
+        prev_end = sent.end
+        if _is_heading(text, sent):
+            if _PLAN_HEADING_RE.search(sent.text):
+                in_plans = True
+            elif _REVIEW_HEADING_RE.search(sent.text):
+                in_plans = False
+            heading_period = _period_in(sent.text, ctx.report_year)
+            if heading_period:
+                section_period = heading_period
+                state.period = heading_period
+            # A line without a stop may still hold figures (a list item): read it too.
+        if in_plans:
+            continue
+        yield from _find_in_sentence(text, sent, ctx, state, subject_re, deputy_re,
+                                     default_period)
+        # A paragraph that opens with a time word dates the paragraphs after it too.
+        if first_in_paragraph:
+            head = _segments(sent.text)
+            for a, b in head[:2]:
+                opener = _period_in(sent.text[a:b], ctx.report_year)
+                if opener and _LEAD_ONLY.match(sent.text[a:b]):
+                    section_period = opener
+                    break
+            first_in_paragraph = False
+
+
+_LEAD_ONLY = re.compile(rf"^{_LEAD}$|^(?:各位代表|刚刚过去的|过去的)*(?:19|20)[0-9]{{2}}年", re.VERBOSE)
+
+
+def _find_in_sentence(text: str, sent: Sentence, ctx: DocContext, state: _State,
+                      subject_re: re.Pattern[str], deputy_re: re.Pattern[str],
+                      default_period: str) -> Iterator[_Found]:
+    s = sent.text
+    blanked = _blank_quotes(s)
+    sentence_clauses = list(clauses(sent))
+    clause_starts = [c.start - sent.start for c in sentence_clauses]
+    for a, b in _segments(s):
+        seg = s[a:b]
+        m = subject_re.match(seg)
+        if m:
+            state.actor = _actor_from(m.group("actor"), m.group("head"), ctx)
+        seg_period = _period_in(seg, ctx.report_year)
+        if seg_period:
+            state.period = seg_period
+        # Numbers are read segment by segment: renda.numbers does not take a number that
+        # follows a half-width comma (1,234 grouping), and segments start after one.
+        seg_qs = [Quantity(q.value, q.approximate, q.unit, q.start + a, q.end + a)
+                  for q in find_quantities(seg) if "□" not in blanked[a + q.start:a + q.end]]
+        clause_start = max((c for c in clause_starts if c <= a), default=0)
+        planned = bool(_PLAN_RE.search(blanked[clause_start:b]))
+        for i, q in enumerate(seg_qs):
+            if planned:
+                break
+            masked, at = _mask(blanked[a:b], [(x.start - a, x.end - a) for x in seg_qs], i)
+            family = _family(masked[:at]) or state.family
+            hit = _classify(masked, q, family, s, blanked[:a], state.actor, ctx.doc_type)
+            if hit is None:
+                continue
+            metric, window = hit
+            actor = _actor_for(metric, state.actor, window, deputy_re, ctx)
+            if metric in _STOCKS and not _NEW_STATION.search(window):
+                period = "unspecified"
+            else:
+                period = state.period or default_period
+            detail = _titles(s) if metric == "key_suggestions" else None
+            clause = next((c for c in sentence_clauses
+                           if c.start <= sent.start + q.start < c.end), sent)
+            for each in _rate_pair(masked, metric, family):
+                yield _Found(clause, period, actor, each, q, detail)
+        family = _family(_mask(blanked[a:b], [], None)[0])
+        if family:
+            state.family = family
+
+
+def _mask(seg: str, spans: list[tuple[int, int]], target: int | None) -> tuple[str, int]:
+    """The segment with the target number written @ and the others #; and @'s index."""
+    out: list[str] = []
+    pos = 0
+    at = -1
+    for i, (start, end) in enumerate(spans):
+        out.append(seg[pos:start])
+        if i == target:
+            at = sum(len(p) for p in out)
+        out.append("@" if i == target else "#")
+        pos = end
+    out.append(seg[pos:])
+    return "".join(out), at
+
+
+def _family(masked: str) -> str | None:
+    """The family of the last thing named in the text: problems or suggestions."""
+    last: str | None = None
+    for m in _FAMILY_RE.finditer(masked):
+        if m.group("op"):
+            last = "problems" if _OPINION_AS_PROBLEM.search(masked[:m.start()]) else "suggestions"
+        elif m.group("cppcc"):
+            last = "cppcc"
+        elif m.group("sugg"):
+            last = "suggestions"
+        else:
+            last = "problems"
+    return last
+
+
+def _classify(masked: str, q: Quantity, family: str | None, sentence: str, before: str,
+              actor: Actor | None, doc_type: str) -> tuple[str, str] | None:
+    """(metric, the masked segment) for the number written @, or None."""
+    for rule in RULES:
+        if rule.units is not None and q.unit not in rule.units:
+            continue
+        match = next((m for p in rule.patterns if (m := p.search(masked))), None)
+        if match is None:
+            continue
+        if rule.metric is None:
+            return None  # excluded
+        metric: str | None = rule.metric
+        if metric == "family:rate":
+            metric = _rate_metric(match.group(0), family)
+        elif metric == "family:verb":
+            metric = _verb_metric(match.group("verb"), family)
+        if metric is None:
+            continue
+        if rule.context == "rate":
+            ok = _rate_context_ok(metric, masked, sentence, before, actor, doc_type, family)
+        else:
+            ok = _context_ok(rule.context, sentence, actor, doc_type)
+        if not ok:
+            return None
+        return metric, masked
+    return None
+
+
+_RATE_WORD = rf"(?:{_RATE_SAT}|{_RATE_RES}|{_RATE_RESP})"
+_RATE_PAIR_RE = re.compile(
+    rf"""
+    (?P<first>{_RATE_WORD})          # 办复率
+    (?:和|与|及|、)                  # 和
+    (?P<second>{_RATE_WORD})         # 满意率
+    (?:均|都)                        # 均为100%: one figure for both rates
+    {_G}{{0,4}} @
+    """,
+    re.VERBOSE,
+)
+
+
+def _rate_pair(masked: str, metric: str, family: str | None) -> list[str]:
+    """[metric], or both metrics of 办复率和满意率均为100%."""
+    m = _RATE_PAIR_RE.search(masked)
+    if metric not in _RATE_METRICS or m is None:
+        return [metric]
+    pair = [_rate_metric_of_word(m.group(w), family) for w in ("first", "second")]
+    return [x for x in dict.fromkeys(pair) if x is not None] or [metric]
+
+
+def _rate_metric_of_word(word: str, family: str | None) -> str | None:
+    if re.fullmatch(_RATE_SAT, word):
+        return "satisfaction_rate_pct"
+    return _rate_metric(word, family)
+
+
+def _rate_metric(matched: str, family: str | None) -> str | None:
+    if re.match(_RATE_RES, matched):
+        return "resolution_rate_pct"
+    if family == "problems":
+        return "resolution_rate_pct"
+    if family in ("suggestions", "cppcc"):
+        return "response_rate_pct"  # after proposals: kept only with 均 (_rate_context_ok)
+    return None
+
+
+_PROBLEM_SOLVED = re.compile(rf"{_RESOLVE_VERB}|办复|办完|办理完毕")
+
+
+def _verb_metric(verb: str, family: str | None) -> str | None:
+    """A number after a bare verb (已办结118件) counts what the paragraph was counting.
+
+    For problems, 办理/承办 (being handled, forwarded) is not solved."""
+    if family == "problems":
+        if re.fullmatch(_COLLECT, verb):
+            return "problems_collected"
+        return "problems_resolved" if _PROBLEM_SOLVED.fullmatch(verb) else None
+    if family == "suggestions":
+        if re.fullmatch(_HANDLE, verb):
+            return "suggestions_handled"
+        if verb in ("解决", "采纳"):
+            return "suggestions_resolved"
+        return None
+    return None
+
+
+def _context_ok(context: str, sentence: str, actor: Actor | None, doc_type: str) -> bool:
+    actor_type = actor.actor_type if actor else None
+    if context == "station":
+        return bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
+    if context == "suggestion":
+        # In a report on deputies' work every 建议 is a deputy's.
+        return (bool(_SUGGESTION_CONTEXT.search(sentence)) or actor_type == "deputies"
+                or doc_type == "deputy_work_report")
+    if context == "deputy":
+        return "代表" in sentence
+    if context == "congress":
+        return "代表" in sentence or "人大" in sentence
+    return True
+
+
+def _rate_context_ok(metric: str, masked: str, sentence: str, before: str,
+                     actor: Actor | None, doc_type: str, family: str | None) -> bool:
+    """Rates and bare verbs: the family's context, and no CPPCC proposals mixed in."""
+    if metric in ("resolution_rate_pct", "problems_collected", "problems_resolved"):
+        return _context_ok("station", sentence, actor, doc_type)
+    if not _context_ok("suggestion", sentence, actor, doc_type):
+        return False
+    window = masked[: masked.index("@")].split("#")[-1]
+    if metric == "satisfaction_rate_pct" and family not in ("suggestions", "cppcc") \
+            and not re.search(rf"{_SUGG}|{_MOTION}|{_HANDLE}", window):
+        return False  # 对某局工作进行满意度测评，满意率92%: an appraisal, not suggestions
+    if re.search(_CPPCC, window):
+        # 建议和提案办复率均为100%: the rate holds for each kind only with 均
+        return bool(_EVERY.search(window))
+    if re.search(rf"{_SUGG}|{_MOTION}|代表", window):
+        return True  # 代表建议办复率100%: named in the rate's own words
+    if family == "cppcc" or re.search(_CPPCC, before + masked[: masked.index("@")]):
+        # 办理代表建议84件、政协提案65件，办复率100%: one rate for both kinds, unless 均
+        return bool(_EVERY.search(window))
+    return True
+
+
+def _actor_from(actor: str, head: str, ctx: DocContext) -> Actor:
+    if head in _V["speaker_pronouns"]:
+        speaker: dict[str, str] = _V["speaker_by_doc_type"]
+        return Actor(actor, speaker.get(ctx.doc_type, "unspecified"))
+    return Actor(actor, _ACTOR_TYPE_OF_HEAD[head])
+
+
+def _actor_for(metric: str, current: Actor | None, masked: str, deputy_re: re.Pattern[str],
+               ctx: DocContext) -> Actor:
+    """Who the figure is about: the subject carried in the paragraph, unless the metric
+    says otherwise (suggestions are handled by the government, put forward by deputies).
+
+    The government is carried only to the handling of suggestions: other figures (stations,
+    training, …) are the congress's work even in a paragraph that named the government.
+    """
+    at = masked.index("@")
+    named = [m.group("actor") for m in deputy_re.finditer(masked[:at])]
+    if not named and metric in _RECEIVED | _DEPUTIES_OWN:
+        named = [m.group("actor") for m in deputy_re.finditer(masked[at:])][:1]
+    deputy = Actor(named[-1], "deputies") if named else None
+    if metric in _HANDLING:
+        if current and current.actor_type in ("government", "standing_committee", "leadership"):
+            return current
+        if ctx.doc_type == "government_report":
+            return Actor(None, "government")
+        return Actor(None, "unspecified")
+    if current and current.actor_type == "government":
+        current = None
+    if metric in _RECEIVED:
+        return deputy or current or Actor(None, "unspecified")
+    if metric in _DEPUTIES_OWN:
+        if current and current.actor_type == "deputies":
+            return current
+        # 邀请代表列席…，3800人次参加执法检查: these figures are deputies' by definition
+        return deputy or current or Actor(None, "deputies")
+    if metric == "trainings" and current and current.actor_type == "deputies":
+        current = None  # deputies attend trainings; who held them is not said
+    if current:
+        return current
+    if metric in _AT_STATIONS and deputy:
+        return deputy
+    return Actor(None, "unspecified")
+
+
+def _titles(sentence: str) -> str | None:
+    """Quoted titles of suggestions in a sentence, ；-separated."""
+    titles = [m.group(1) for m in _TITLE_RE.finditer(sentence)
+              if re.search(r"建议|议案", m.group(1)) or m.group(1).startswith("关于")]
+    return "；".join(titles) or None
+
+
+def _rows(found: list[_Found], ctx: DocContext) -> list[dict[str, Any]]:
+    """Contract rows. The key is (actor, actor_type, metric), plus the value when a clause
+    gives two figures of one metric for one actor (代表之家12个、代表联络站45个)."""
+    def base(f: _Found) -> tuple[int, str | None, str, str]:
+        return (f.clause.start, f.actor.text, f.actor.actor_type, f.metric)
+
+    per_key = Counter(base(f) for f in found)
+    ids: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+    for f in found:
+        key: dict[str, Any] = {"actor": f.actor.text, "actor_type": f.actor.actor_type,
+                               "metric": f.metric}
+        if per_key[base(f)] > 1:
+            key["value"] = f.q.value
+        row = fact_row(TABLE, ctx, f.clause, f.period, key, value=f.q.value, unit=f.q.unit,
+                       approximate=f.q.approximate, detail=f.detail)
+        ids[row["record_id"]] += 1
+        if ids[row["record_id"]] > 1:  # the same figure twice in one clause: still two rows
+            row["record_id"] = record_id(ctx.doc_id, TABLE, f.clause.start, f.clause.end,
+                                         {**key, "occurrence": ids[row["record_id"]]})
+        rows.append(row)
+    return rows

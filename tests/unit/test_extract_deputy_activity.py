@@ -1,0 +1,552 @@
+"""Tables of examples for the ``deputy_activity`` extractor, grouped by the kind of report
+they imitate, plus a test over the real seed and Hailar reports.
+
+The sentences are written for these tests in the style of the reports; they are not copied
+from the corpus. An expected row is ``(actor_type, metric, value, period)``; an example
+lists every row its text must give, in any order, and nothing else. ``TRAPS`` give no row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import pytest
+
+from renda.contract import (
+    ACTOR_TYPES,
+    DEPUTY_ACTIVITY,
+    DOC_TYPES,
+    METRICS,
+    PERIODS,
+    to_arrow,
+)
+from renda.extract import deputy_activity
+from renda.extract.base import DocContext
+from renda.normalize import normalize
+
+Row = tuple[str, str, float, str]  # (actor_type, metric, value, period)
+
+
+class Example(NamedTuple):
+    text: str
+    expected: list[Row]
+    doc_type: str = "congress_report"
+    actors: dict[tuple[str, float], str | None] | None = None  # (metric, value) -> actor
+
+
+def _ctx(doc_type: str, report_year: int | None = 2022) -> DocContext:
+    return DocContext("testdoc", doc_type, report_year, "county", "某省", "某市", "某县")
+
+
+# --------------------------------------------------------------------------------------
+# Annual work reports of a county standing committee (常委会工作报告)
+# --------------------------------------------------------------------------------------
+
+ANNUAL_WORK_REPORT = [
+    Example(
+        "一年来，全县共建成乡镇人大代表联络站12个，联络点63个。",
+        [("unspecified", "liaison_stations", 12, "unspecified"),
+         ("unspecified", "liaison_points", 63, "unspecified")],
+    ),
+    Example(
+        "全市各级人大代表之家达到36个、代表联络站210个、代表联络点1,250个，开通网上代表联络站18个。",
+        [("unspecified", "liaison_stations", 36, "unspecified"),
+         ("unspecified", "liaison_stations", 210, "unspecified"),
+         ("unspecified", "liaison_points", 1250, "unspecified"),
+         ("unspecified", "online_liaison_stations", 18, "unspecified")],
+    ),
+    Example(
+        "今年新建6个人大代表联络站和40个代表联络点。",
+        [("unspecified", "liaison_stations", 6, "annual"),
+         ("unspecified", "liaison_points", 40, "annual")],
+    ),
+    Example(
+        "一年来，主任会议成员带头深入代表联络站48次，接待来访群众260余人次，"
+        "收集问题61个，推动解决问题47个，解决率77%。",
+        [("leadership", "station_visits", 48, "annual"),
+         ("leadership", "people_received", 260, "annual"),
+         ("leadership", "problems_collected", 61, "annual"),
+         ("leadership", "problems_resolved", 47, "annual"),
+         ("leadership", "resolution_rate_pct", 77, "annual")],
+        actors={("station_visits", 48): "主任会议成员"},
+    ),
+    Example(
+        "全年各乡镇人大代表联络站共接待选民1860人次，征集意见建议420条，办结360条，办结率85.7%。",
+        [("unspecified", "people_received", 1860, "annual"),
+         ("unspecified", "problems_collected", 420, "annual"),
+         ("unspecified", "problems_resolved", 360, "annual"),
+         ("unspecified", "resolution_rate_pct", 85.7, "annual")],
+    ),
+    Example(
+        "常委会组成人员累计进站履职152人次，帮助解决群众反映的困难和问题86个。",
+        [("standing_committee", "station_visits", 152, "annual"),
+         ("standing_committee", "problems_resolved", 86, "annual")],
+    ),
+    Example(
+        "县十九届人大二次会议期间，代表共提出建议、批评和意见138件，会后及时交县政府及有关部门办理。",
+        [("deputies", "suggestions_received", 138, "annual")],
+    ),
+    Example(
+        "截至11月底，138件建议已全部办复，办复率100%，代表满意和基本满意率达97.1%。",
+        [("unspecified", "suggestions_handled", 138, "annual"),
+         ("unspecified", "response_rate_pct", 100, "annual"),
+         ("unspecified", "satisfaction_rate_pct", 97.1, "annual")],
+    ),
+    Example(
+        "主任会议确定“关于加强农村饮水安全的建议”“关于改善城区交通秩序的建议”两件建议为重点督办建议。",
+        [("unspecified", "key_suggestions", 2, "annual")],
+    ),
+    Example(
+        "常委会将代表反映集中的4件建议列为重点建议，由主任会议成员分别领衔督办。",
+        [("standing_committee", "key_suggestions", 4, "annual")],
+    ),
+    Example(
+        "举办代表履职培训班2期，培训代表310余人次。",
+        [("unspecified", "trainings", 2, "annual"),
+         ("deputies", "trainees", 310, "annual")],
+    ),
+    Example(
+        "组织代表参加执法检查、视察调研等活动520人次，邀请基层代表列席常委会会议64人次。",
+        [("deputies", "inspections_attended", 520, "annual"),
+         ("deputies", "sessions_attended", 64, "annual")],
+        actors={("sessions_attended", 64): "基层代表"},
+    ),
+    Example(
+        "大会期间共收到代表议案3件、建议156件。",
+        [("deputies", "motions_received", 3, "annual"),
+         ("deputies", "suggestions_received", 156, "annual")],
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Reports on deputies' work and on the handling of suggestions (代表工作/建议办理情况报告)
+# --------------------------------------------------------------------------------------
+
+DEPUTY_WORK_REPORT = [
+    Example(
+        "县政府及各承办单位共办理代表建议126件，其中A类（已解决或采纳）建议78件，"
+        "按期办复率100%，代表满意率98.4%。",
+        [("government", "suggestions_handled", 126, "annual"),
+         ("government", "suggestions_resolved", 78, "annual"),
+         ("government", "response_rate_pct", 100, "annual"),
+         ("government", "satisfaction_rate_pct", 98.4, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        "所提建议中，已经解决或基本解决的92件，列入计划逐步解决的21件，尚未解决的7件，"
+        "因条件限制留作参考的5件。",
+        [("unspecified", "suggestions_resolved", 92, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        "共收到代表建议118件，目前已办结116件，办结率98.3%，满意和基本满意率96%。",
+        [("deputies", "suggestions_received", 118, "annual"),
+         ("unspecified", "suggestions_handled", 116, "annual"),
+         ("unspecified", "response_rate_pct", 98.3, "annual"),
+         ("unspecified", "satisfaction_rate_pct", 96, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        "代表们积极进站履职，全年进站720人次，接待群众3100多人次，收集群众意见建议640件。",
+        [("deputies", "station_visits", 720, "annual"),
+         ("deputies", "people_received", 3100, "annual"),
+         ("deputies", "problems_collected", 640, "annual")],
+        doc_type="deputy_work_report",
+        actors={("station_visits", 720): "代表们"},
+    ),
+    Example(
+        "选择十件涉及民生的代表建议作为重点建议，由常委会领导领衔督办。",
+        [("unspecified", "key_suggestions", 10, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        "举办3期代表专题学习班，参加学习的代表420人次。",
+        [("unspecified", "trainings", 3, "annual"),
+         ("deputies", "trainees", 420, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        "一年来，有95人次代表列席常委会会议，130多人次代表参加执法检查。",
+        [("deputies", "sessions_attended", 95, "annual"),
+         ("deputies", "inspections_attended", 130, "annual")],
+        doc_type="deputy_work_report",
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Government work reports (政府工作报告): only the deputies' suggestions the government
+# handled; CPPCC proposals and mixed counts give nothing.
+# --------------------------------------------------------------------------------------
+
+GOVERNMENT_REPORT = [
+    Example(
+        "自觉接受人大法律监督和政协民主监督，全年办理人大代表建议91件、政协委员提案137件，办复率100%。",
+        [("government", "suggestions_handled", 91, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        "全年共办复政协委员提案88件、人大代表建议73件，办结率达100%。",
+        [("government", "suggestions_handled", 73, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        "全年共办理区人大代表建议64件、政协提案109件，办复率均达100%。",
+        [("government", "suggestions_handled", 64, "annual"),
+         ("government", "response_rate_pct", 100, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        "过去五年，累计办理人大代表议案建议412件，政协委员提案655件。",
+        [("government", "suggestions_handled", 412, "multi_year")],
+        doc_type="government_report",
+    ),
+    Example(
+        "区政府共办理人大代表建议90件，代表建议办复率100%，政协提案办复率98%。",
+        [("government", "suggestions_handled", 90, "annual"),
+         ("government", "response_rate_pct", 100, "annual")],
+        doc_type="government_report",
+        actors={("suggestions_handled", 90): "区政府"},
+    ),
+    Example(
+        "我们始终坚持依法行政，共办理人大代表建议57件。",
+        [("government", "suggestions_handled", 57, "annual")],
+        doc_type="government_report",
+        actors={("suggestions_handled", 57): "我们"},
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Five-year term reports (本届工作报告): totals over the term are multi_year
+# --------------------------------------------------------------------------------------
+
+TERM_REPORT = [
+    Example(
+        "五年来，共收到代表议案15件、建议批评和意见1320件，已全部办理完毕。",
+        [("deputies", "motions_received", 15, "multi_year"),
+         ("deputies", "suggestions_received", 1320, "multi_year")],
+    ),
+    Example(
+        "本届以来，常委会党组成员累计深入代表之家230次，收集问题318个，推动解决286个，解决率89.9%。",
+        [("leadership", "station_visits", 230, "multi_year"),
+         ("leadership", "problems_collected", 318, "multi_year"),
+         ("leadership", "problems_resolved", 286, "multi_year"),
+         ("leadership", "resolution_rate_pct", 89.9, "multi_year")],
+        actors={("station_visits", 230): "常委会党组成员"},
+    ),
+    Example(
+        "2018年以来，全县代表累计提出建议610件。",
+        [("deputies", "suggestions_received", 610, "multi_year")],
+        actors={("suggestions_received", 610): "全县代表"},
+    ),
+    Example(
+        "2022年换届以来，代表共提出建议92件。",
+        [("deputies", "suggestions_received", 92, "annual")],
+    ),
+    Example(
+        "换届以来，全县五级人大代表进站履职3600余人次。",
+        [("deputies", "station_visits", 3600, "multi_year")],
+    ),
+    Example(
+        "十二届人大代表共提出120件议案、2350件建议。",
+        [("deputies", "motions_received", 120, "annual"),
+         ("deputies", "suggestions_received", 2350, "annual")],
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Carrying the actor and the period across clauses and sentences of one paragraph
+# --------------------------------------------------------------------------------------
+
+CARRY = [
+    Example(
+        "县人大常委会领导班子成员带头进站接待群众。一年来共进站44次，收集问题39个。\n"
+        "全县各级人大代表累计进站860人次，收集问题512件，解决问题430件，解决率84%。",
+        [("leadership", "station_visits", 44, "annual"),
+         ("leadership", "problems_collected", 39, "annual"),
+         ("deputies", "station_visits", 860, "annual"),
+         ("deputies", "problems_collected", 512, "annual"),
+         ("deputies", "problems_resolved", 430, "annual"),
+         ("deputies", "resolution_rate_pct", 84, "annual")],
+        actors={("station_visits", 44): "县人大常委会领导班子成员"},
+    ),
+    Example(
+        "五年来，各级代表深入联络站2400人次。全县各级代表收集问题1650个。",
+        [("deputies", "station_visits", 2400, "multi_year"),
+         ("deputies", "problems_collected", 1650, "multi_year")],
+    ),
+    Example(
+        # A new paragraph forgets the actor of the last one.
+        "常委会党组成员深入联络站调研指导。\n收集问题25个。",
+        [],
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Traps: no row
+# --------------------------------------------------------------------------------------
+
+TRAPS = [
+    Example("全年办理人大代表建议和政协提案210件，办复率100%。", [], doc_type="government_report"),
+    Example("共办复人大代表建议、政协委员提案分别为84件和65件。", [], doc_type="government_report"),
+    Example("认真办理人大代表建议和政协委员提案。", [], doc_type="government_report"),
+    Example("办理人大代表建议和政协提案共186件。办复率100%，满意率98%。", [],
+            doc_type="government_report"),
+    Example("政务服务水平大幅提升，全年办件6200件，办结率100%。", [], doc_type="government_report"),
+    Example("信访积案化解率达到95%，群众满意率98%。", [], doc_type="government_report"),
+    Example("新一届县人大代表中，妇女代表占28.6%，基层代表比例达到56%。", []),
+    Example("下一步，我们将新建代表联络站20个，力争问题解决率达到80%以上。", []),
+    Example("计划明年建成网上代表联络站8个。", []),
+    Example("2023年，常委会将继续组织代表参加视察活动300人次。", []),
+    Example("确保代表建议办复率达到100%。", []),
+    Example("组织部分人大代表对县卫健局工作进行满意度测评，满意率92.5%。", []),
+    Example("全县8个乡镇实现人大代表联络站全覆盖。", []),
+    Example("建成党群服务中心14个、民情联络站30个。", [], doc_type="government_report"),
+    Example("本届以来，共召开常委会会议42次，听取审议专项工作报告36个。", []),
+    Example("开展执法检查5次，发现问题32个。", []),
+    Example("常委会审议意见建议12条已全部交办。", []),
+    Example("依法选举产生县人大代表186名、乡镇人大代表512名。", []),
+    Example("实现基层代表任期内至少列席一次常委会会议。", []),
+    Example("代表所提议案中，26件议案涉及的9个立法项目已审议通过。", []),
+    Example("二、2023年工作安排\n全年新建代表联络站10个，培训代表500人次。", []),
+]
+
+ALL_TABLES = {
+    "annual_work_report": ANNUAL_WORK_REPORT,
+    "deputy_work_report": DEPUTY_WORK_REPORT,
+    "government_report": GOVERNMENT_REPORT,
+    "term_report": TERM_REPORT,
+    "carry": CARRY,
+    "traps": TRAPS,
+}
+ALL_EXAMPLES = [(name, ex) for name, table in ALL_TABLES.items() for ex in table]
+
+
+def _key(row: dict[str, Any]) -> Row:
+    return (row["actor_type"], row["metric"], row["value"], row["period"])
+
+
+def _check_row_invariants(text: str, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        assert set(row) == set(DEPUTY_ACTIVITY.column_names)
+        assert text[row["char_start"]:row["char_end"]] == row["evidence"]
+        assert row["actor_type"] in ACTOR_TYPES
+        assert row["metric"] in METRICS
+        assert row["period"] in PERIODS
+        assert isinstance(row["value"], float)
+        assert row["actor"] != "" and row["unit"] != "" and row["detail"] != ""
+    ids = [row["record_id"] for row in rows]
+    assert len(ids) == len(set(ids)), "record ids must be unique within a document"
+
+
+def _check(example: Example) -> None:
+    rows = deputy_activity.extract(example.text, _ctx(example.doc_type))
+    _check_row_invariants(example.text, rows)
+    got = sorted(_key(r) for r in rows)
+    expected = sorted((a, m, float(v), p) for a, m, v, p in example.expected)
+    assert got == expected
+    for (metric, value), actor in (example.actors or {}).items():
+        assert {r["actor"] for r in rows if (r["metric"], r["value"]) == (metric, value)} == {actor}
+
+
+@pytest.mark.parametrize("example", ANNUAL_WORK_REPORT)
+def test_annual_work_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", DEPUTY_WORK_REPORT)
+def test_deputy_work_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", GOVERNMENT_REPORT)
+def test_government_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", TERM_REPORT)
+def test_term_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", CARRY)
+def test_carry_actor_and_period(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", TRAPS)
+def test_traps_give_no_row(example: Example) -> None:
+    assert not example.expected
+    _check(example)
+
+
+def test_approximate_unit_and_detail() -> None:
+    text = ("全年代表进站履职1200余人次，接待群众近3000人次。\n"
+            "将“关于修缮乡村道路的建议”“关于增设公交线路的建议”两件建议列为重点建议。")
+    rows = {r["metric"]: r for r in deputy_activity.extract(text, _ctx("congress_report"))}
+    assert rows["station_visits"]["approximate"] is True
+    assert rows["station_visits"]["unit"] == "人次"
+    assert rows["people_received"]["approximate"] is True
+    assert rows["key_suggestions"]["value"] == 2.0
+    assert rows["key_suggestions"]["unit"] == "件"
+    assert rows["key_suggestions"]["detail"] == "关于修缮乡村道路的建议；关于增设公交线路的建议"
+    assert rows["station_visits"]["detail"] is None
+
+
+def test_evidence_is_the_clause() -> None:
+    text = "代表进站履职320人次；收集问题86个，解决问题70个。"
+    rows = deputy_activity.extract(text, _ctx("congress_report"))
+    evidence = {r["metric"]: r["evidence"] for r in rows}
+    assert evidence["station_visits"] == "代表进站履职320人次；"
+    assert evidence["problems_collected"] == "收集问题86个，解决问题70个。"
+
+
+def test_rows_fit_the_contract() -> None:
+    rows: list[dict[str, object]] = []
+    for name, ex in ALL_EXAMPLES:
+        ctx = DocContext(f"doc-{name}-{len(rows)}", ex.doc_type, 2022)
+        rows.extend(deputy_activity.extract(ex.text, ctx))
+    table = to_arrow(DEPUTY_ACTIVITY, rows)
+    assert table.num_rows == len(rows) > 40
+    assert table.column_names == DEPUTY_ACTIVITY.column_names
+
+
+def test_the_same_figure_twice_in_a_clause_gives_two_rows() -> None:
+    text = "全镇建成代表之家12个、代表联络站12个。"
+    rows = deputy_activity.extract(text, _ctx("congress_report"))
+    assert [(r["metric"], r["value"]) for r in rows] == [("liaison_stations", 12.0)] * 2
+    assert len({r["record_id"] for r in rows}) == 2
+
+
+def test_same_input_same_ids() -> None:
+    text = ANNUAL_WORK_REPORT[3].text
+    first = deputy_activity.extract(text, _ctx("congress_report"))
+    second = deputy_activity.extract(text, _ctx("congress_report"))
+    assert [r["record_id"] for r in first] == [r["record_id"] for r in second]
+
+
+def test_no_report_year_leaves_undated_figures_unspecified() -> None:
+    rows = deputy_activity.extract("代表进站履职320人次。", _ctx("congress_report", None))
+    assert [r["period"] for r in rows] == ["unspecified"]
+
+
+# --------------------------------------------------------------------------------------
+# The vocabulary against the contract
+# --------------------------------------------------------------------------------------
+
+
+def test_vocabulary_values_are_in_the_contract() -> None:
+    vocab = deputy_activity.load_vocab()
+    assert set(vocab["actor_heads"]) <= set(ACTOR_TYPES)
+    assert set(vocab["speaker_by_doc_type"]) <= set(DOC_TYPES)
+    assert set(vocab["speaker_by_doc_type"].values()) <= set(ACTOR_TYPES)
+    assert set(vocab["period_markers"]) <= set(PERIODS)
+    assert set(vocab["rates"]) <= set(METRICS)
+    for rule in deputy_activity.RULES:
+        assert rule.metric is None or rule.metric in METRICS or rule.metric.startswith("family:")
+    covered = {r.metric for r in deputy_activity.RULES} | set(vocab["rates"])
+    assert set(METRICS) <= covered, "every metric has a rule"
+
+
+def test_vocabulary_patterns_compile_and_words_are_unique() -> None:
+    vocab = deputy_activity.load_vocab()
+    for key in ("plan_markers", "plan_headings", "review_headings", "actor_not_followed_by"):
+        for pattern in vocab[key]:
+            re.compile(pattern)
+    heads = [h for heads in vocab["actor_heads"].values() for h in heads]
+    assert not [h for h, n in Counter(heads).items() if n > 1], "a head has one actor type"
+    for words in vocab["words"].values():
+        assert len(words) == len(set(words))
+
+
+# --------------------------------------------------------------------------------------
+# The real reports
+# --------------------------------------------------------------------------------------
+
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
+SEED = CORPUS / "jiaocheng" / "000_8ce6929504822e66.txt"
+HAILAR = CORPUS / "hailaer"
+
+needs_corpus = pytest.mark.skipif(
+    not SEED.exists() or not HAILAR.exists(),
+    reason=f"real reports not found at {CORPUS} (../shared/corpus beside the repo)",
+)
+
+
+def _real(path: Path, encoding: str, ctx_args: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+    raw = path.read_bytes()
+    text = normalize(raw.decode(encoding))
+    ctx = DocContext(hashlib.sha256(raw).hexdigest()[:16], **ctx_args)
+    rows = deputy_activity.extract(text, ctx)
+    _check_row_invariants(text, rows)
+    to_arrow(DEPUTY_ACTIVITY, list(rows))
+    return text, rows
+
+
+@pytest.mark.integration
+@needs_corpus
+def test_seed_report() -> None:
+    _, rows = _real(SEED, "utf-8", {"doc_type": "congress_report", "report_year": 2021,
+                                    "level": "county", "province": "山西省", "city": "吕梁市",
+                                    "county": "交城县"})
+    got = {(r["actor"], r["actor_type"], r["metric"], r["value"], r["period"]) for r in rows}
+    expected = {
+        (None, "unspecified", "liaison_stations", 8.0, "unspecified"),
+        (None, "unspecified", "liaison_points", 56.0, "unspecified"),
+        ("党组成员", "leadership", "station_visits", 136.0, "annual"),
+        ("党组成员", "leadership", "problems_collected", 74.0, "annual"),
+        ("党组成员", "leadership", "problems_resolved", 53.0, "annual"),
+        ("党组成员", "leadership", "resolution_rate_pct", 71.6, "annual"),
+        ("全县各级人大代表", "deputies", "station_visits", 701.0, "annual"),
+        ("全县各级人大代表", "deputies", "problems_collected", 455.0, "annual"),
+        ("全县各级人大代表", "deputies", "problems_resolved", 266.0, "annual"),
+        ("全县各级人大代表", "deputies", "resolution_rate_pct", 58.5, "annual"),
+    }
+    assert expected <= got
+    by_metric = {r["metric"]: r for r in rows}
+    assert by_metric["suggestions_received"]["value"] == 100.0
+    assert by_metric["suggestions_received"]["actor_type"] == "deputies"
+    visits = [r for r in rows if r["metric"] == "station_visits" and r["actor_type"] == "deputies"]
+    assert visits[0]["unit"] == "人次"
+    key = by_metric["key_suggestions"]
+    assert key["value"] == 3.0
+    assert key["detail"] is not None
+    titles = key["detail"].split("；")
+    assert len(titles) == 3 and titles[0] == "关于加快实施农村道路硬化的建议"
+    assert all(t.startswith("关于") and t.endswith("的建议") for t in titles)
+    assert len(rows) == 12, sorted(_key(r) for r in rows)
+
+
+# Deputies' suggestions handled, by report: (value, period) rows expected, and the
+# response rate only where it is stated for each kind (办复率均达100%).
+HAILAR_EXPECTED: dict[int, set[tuple[str, float, str]]] = {
+    2012: set(),
+    2013: {("suggestions_handled", 84.0, "annual")},
+    2014: set(),
+    2015: set(),
+    2016: {("suggestions_handled", 405.0, "multi_year"),
+           ("response_rate_pct", 100.0, "multi_year"),
+           ("suggestions_handled", 68.0, "annual")},
+    2017: {("suggestions_handled", 68.0, "annual")},
+    2018: {("suggestions_handled", 72.0, "annual")},
+    2019: {("suggestions_handled", 95.0, "annual"),
+           ("response_rate_pct", 100.0, "annual")},
+}
+
+
+@pytest.mark.integration
+@needs_corpus
+@pytest.mark.parametrize("year", sorted(HAILAR_EXPECTED))
+def test_hailar_government_reports(year: int) -> None:
+    text, rows = _real(HAILAR / f"hailaer-gov-{year}.txt", "gb18030",
+                       {"doc_type": "government_report", "report_year": year - 1,
+                        "level": "county", "province": "内蒙古自治区", "city": "呼伦贝尔市",
+                        "county": "海拉尔区"})
+    assert {(r["metric"], r["value"], r["period"]) for r in rows} == HAILAR_EXPECTED[year]
+    assert {r["actor_type"] for r in rows} <= {"government"}
+    for row in rows:
+        assert row["value"] not in (65.0, 590.0, 118.0, 101.0, 130.0, 136.0), "a CPPCC count"
+        assert "建议" in row["evidence"]
