@@ -35,5 +35,9 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(VENV)/bin/renda eval --corpus ../shared/corpus --gold tests/gold --work build/eval
 
+# Throughput, reruns and memory at N = 1,000 and 10,000 (writes benchmarks/RESULTS.md).
+bench: $(STAMP)
+	$(PY) benchmarks/bench.py --sizes 1000 10000
+
 clean:
 	rm -rf $(VENV) $(CURATED)/releases $(CURATED)/LATEST .pytest_cache

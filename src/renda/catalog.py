@@ -107,7 +107,7 @@ def _row_counts(release: Path) -> dict[str, int]:
 
 
 def _table_html(rows: list[dict[str, Any]], columns: list[str], link_doc: bool = False,
-                anchor: bool = False) -> str:
+                anchor: bool = False, link_span: bool = False) -> str:
     head = "".join(f"<th>{_e(c)}</th>" for c in columns)
     body = []
     for row in rows:
@@ -117,6 +117,8 @@ def _table_html(rows: list[dict[str, Any]], columns: list[str], link_doc: bool =
             text = _e(value)
             if link_doc and c == "doc_id" and value is not None:
                 text = f"<a href=\"doc-{_e(value)}.html\">{text}</a>"
+            if link_span and c == "record_id":  # back to the highlighted evidence
+                text = f"<a href=\"#span-{row['char_start']}-{row['char_end']}\">{text}</a>"
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells.append(f"<td class=\"num\">{text}</td>")
             else:
@@ -151,15 +153,16 @@ def highlight(text: str, spans: list[tuple[int, int, list[str]]]) -> str:
             f"class=\"span\" style=\"color:inherit;text-decoration:none\">")
         closes[e] = closes.get(e, 0) + 1
     out = []
-    for i, ch in enumerate(text):
+    pos = 0
+    for i in sorted(set(events) | set(closes)):
+        out.append(html.escape(text[pos:i]))
         if i in closes:
             out.append("</a></mark>" * closes[i])
         if i in events:
             # Longer spans open first so that they enclose the shorter ones.
             out.extend(events[i])
-        out.append(html.escape(ch))
-    if len(text) in closes:
-        out.append("</a></mark>" * closes[len(text)])
+        pos = i
+    out.append(html.escape(text[pos:]))
     return "".join(out)
 
 
@@ -182,13 +185,7 @@ def _document_page(version: str, doc: dict[str, Any], text: str,
         if rows:
             cols = ["record_id"] + [c for c in TABLES[name].column_names
                                     if c not in ("record_id", "doc_id", "extractor")]
-            body = _table_html(rows, cols, anchor=True)
-            # Link each row back to its span.
-            for r in rows:
-                rid = _e(r["record_id"])
-                body = body.replace(f"<td>{rid}</td>",
-                                    f"<td><a href=\"#span-{r['char_start']}-{r['char_end']}\">{rid}</a></td>", 1)
-            parts.append(body)
+            parts.append(_table_html(rows, cols, anchor=True, link_span=True))
     return _page(f"{doc.get('title') or doc['source_file']} ({version})", "\n".join(parts), 2)
 
 
@@ -213,8 +210,12 @@ def build_release_site(layout: CuratedLayout, version: str) -> Path:
                 f"<a href=\"../../releases/{_e(version)}/{_e(name)}.parquet\">{_e(name)}.parquet</a>.</p>"
                 + _table_html(rows[:PREVIEW_ROWS], cols, link_doc=True))
         (tmp / f"table-{name}.html").write_text(_page(f"{name} — {version}", page, 2), encoding="utf-8")
+    by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for n in FACT_TABLES:
+        for r in tables.get(n, []):
+            by_doc.setdefault(r["doc_id"], {}).setdefault(n, []).append(r)
     for doc in docs:
-        facts = {n: [r for r in tables.get(n, []) if r["doc_id"] == doc["doc_id"]] for n in FACT_TABLES}
+        facts = by_doc.get(doc["doc_id"], {})
         (tmp / f"doc-{doc['doc_id']}.html").write_text(
             _document_page(version, doc, texts.get(doc["doc_id"], ""), facts), encoding="utf-8")
     table_links = "".join(

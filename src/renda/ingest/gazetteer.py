@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,8 +45,12 @@ class Gazetteer:
         self.by_name: dict[str, list[Division]] = {}
         for d in divisions:
             self.by_name.setdefault(d.name, []).append(d)
-        names = sorted(self.by_name, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(n) for n in names if len(n) >= 2))
+        # Names indexed by their last character: a division name ends in 省/市/县/区/旗/…,
+        # few characters of a text can end one, so scanning for those is fast.
+        self._by_last: dict[str, dict[int, set[str]]] = {}
+        for name in self.by_name:
+            if len(name) >= 2:
+                self._by_last.setdefault(name[-1], {}).setdefault(len(name), set()).add(name)
 
     def parents(self, d: Division) -> tuple[Division | None, Division | None]:
         province = self.by_code.get(d.code[:2] + "0000")
@@ -68,7 +71,24 @@ class Gazetteer:
         )
 
     def mentions(self, text: str) -> Counter[str]:
-        return Counter(m.group(0) for m in self._pattern.finditer(text))
+        """How often each division is named: leftmost-longest, non-overlapping matches (as a
+        regular expression alternation of all names, longest first, would find them)."""
+        found: list[tuple[int, int]] = []
+        for end, ch in enumerate(text, 1):
+            by_len = self._by_last.get(ch)
+            if by_len:
+                for length, names in by_len.items():
+                    start = end - length
+                    if start >= 0 and text[start:end] in names:
+                        found.append((start, end))
+        found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
+        counts: Counter[str] = Counter()
+        pos = 0
+        for start, end in found:
+            if start >= pos:
+                counts[text[start:end]] += 1
+                pos = end
+        return counts
 
     def locate(self, text: str, prefer: str | None = None) -> Region | None:
         """The most specific region the text is about.
