@@ -22,6 +22,7 @@ COUNTY = DocContext("test-county", "congress_report", 2021, "county", "山西省
 PROVINCE = DocContext("test-province", "congress_report", 2021, "province", "山西省")
 NEWS = DocContext("test-news", "news", 2021, "county", "山西省", "样例市", "样例县")
 CITY_COUNTY = DocContext("test-ccity", "congress_report", 2021, "county", "山西省", "样例市", "孝义市")
+CITY = DocContext("test-city", "congress_report", 2021, "city", "湖南省", "长沙市")
 
 
 @dataclass
@@ -137,6 +138,75 @@ PROVINCIAL_REPORTS = [
             [_indirect("province", congress_term=14, deputies_elected=65)], ctx=PROVINCE),
 ]
 
+# Election summaries: lead-ins, clauses per level, subjects before their verb, other areas.
+ELECTION_SUMMARIES = [
+    Example("全县登记选民28.6万人，12月5日投票选举：县人大代表选区划分为102个，参选率95.1%，"
+            "选出县人大代表210名；乡镇人大代表选区划分为310个，参选率94.8%，选出乡镇人大代表890名。",
+            [_direct("county", voters_registered=286000, constituencies=102, turnout_pct=95.1,
+                     deputies_elected=210, election_date="2021-12-05"),
+             _direct("township", voters_registered=286000, constituencies=310, turnout_pct=94.8,
+                     deputies_elected=890, election_date="2021-12-05")],
+            note="a lead-in's registered voters are every direct row's"),
+    Example("全县登记选民30万人，同日投票：县人大代表选区110个，登记选民29.8万人，选出县人大代表200名；"
+            "乡镇人大代表选区300个，选出乡镇人大代表800名。",
+            [_direct("county", voters_registered=298000, constituencies=110, deputies_elected=200),
+             _direct("township", voters_registered=300000, constituencies=300,
+                     deputies_elected=800)],
+            note="a clause's own figure wins over the lead-in's"),
+    Example("参加县人大代表选举投票的选民27.1万人，参加乡镇人大代表选举投票的选民26.8万人，"
+            "选出县人大代表210名、乡镇人大代表890名。",
+            [_direct("county", voters_participating=271000, deputies_elected=210),
+             _direct("township", voters_participating=268000, deputies_elected=890)],
+            note="a level named inside the figure's words"),
+    Example("据通报，全市约620万名选民参加了县级人大代表选举投票，参选率为90.8%。",
+            [_direct("county", scope="全市", voters_participating=6200000, turnout_pct=90.8,
+                     approximate=True, deputies_elected=None)],
+            note="the election voted in, written between 参加 and 投票"),
+    Example("将近20万名选民参加投票，选出县人大代表210名。",
+            [_direct("county", voters_participating=200000, deputies_elected=210,
+                     approximate=True)], note="将近 is nearly, not the future"),
+    Example("出席市人民代表大会的代表30名，将在明年2月召开的县十八届人大一次会议上选举产生。",
+            [{"level": "city", "method": "indirect", "status": "planned", "deputies_elected": 30,
+              "election_date": "2022-02"}],
+            note="deputies as the subject, a future verb after them"),
+    Example("县人大代表210名已于11月由选民直接选举产生，县十八届人大一次会议将于明年1月召开。",
+            [_direct("county", deputies_elected=210, election_date="2021-11")],
+            note="the future is the session's, not the election's"),
+    Example("县人大代表3名，由原选区选民补选产生。",
+            [_direct("county", deputies_elected=3)],
+            note="a by-election by voters written after the subject"),
+    Example("市人大代表6名，在县十八届人大三次会议上补选产生。",
+            [_indirect("city", deputies_elected=6)],
+            note="elected by a session written after the subject"),
+]
+
+# Reports of a county-level city (孝义市, level county): its own 市 is a county-level body.
+COUNTY_LEVEL_CITY_REPORTS = [
+    Example("全市登记选民62.4万人，11月20日投票：市人大代表选举划分选区150个，参选率95.3%，"
+            "选出市人大代表318名；乡镇人大代表选举划分选区420个，参选率94.6%，选出乡镇人大代表1490名。",
+            [_direct("county", voters_registered=624000, constituencies=150, turnout_pct=95.3,
+                     deputies_elected=318, scope=None),
+             _direct("township", voters_registered=624000, constituencies=420, turnout_pct=94.6,
+                     deputies_elected=1490)], ctx=CITY_COUNTY,
+            note="bare 市人大代表 in a county-level city's report"),
+    Example("选民直接选举产生市第十届人大代表318名，平均得票率93.2%。",
+            [_direct("county", congress_term=10, deputies_elected=318, avg_vote_share_pct=93.2)],
+            ctx=CITY_COUNTY),
+    Example("选出市人大代表318名、乡镇人大代表1490名，市人大代表的平均得票率为93.2%。",
+            [_direct("county", deputies_elected=318, avg_vote_share_pct=93.2),
+             _direct("township", deputies_elected=1490, avg_vote_share_pct=None)],
+            ctx=CITY_COUNTY, note="a figure introduced by the county-level 市"),
+    Example("市十届人大一次会议选举产生出席样例市第五届人民代表大会的代表40名。",
+            [_indirect("city", congress_term=5, deputies_elected=40)], ctx=CITY_COUNTY,
+            note="the prefecture named: city level"),
+    Example("宁乡市选民直接选举产生宁乡市人大代表350名。",
+            [_direct("county", deputies_elected=350)], ctx=CITY,
+            note="a county-level city the gazetteer knows, in its prefecture's report; "
+                 "乡 in 宁乡 is no level of a list"),
+    Example("全市选举产生长沙市人大代表480名。",
+            [_indirect("city", deputies_elected=480)], ctx=CITY),
+]
+
 # Sentences that must give no row.
 TRAPS = [
     Example("新当选的县人大代表中，妇女代表51名，占27.4%，连任代表占35%。", [],
@@ -164,6 +234,11 @@ TRAPS = [
     Example("全区选民参加投票，选举产生区人大代表210名。", [],
             ctx=DocContext("gov", "government_report", 2021, "county"),
             note="a government report gives no election rows"),
+    Example("全市约860万名选民参加了县乡两级人大代表选举投票，参选率为90.2%。", [],
+            note="two levels counted together"),
+    Example("当选的市人大代表中，妇女代表占28.1%。", [], ctx=CITY_COUNTY,
+            note="composition in a county-level city's report"),
+    Example("选举产生省、市、县人大代表356名。", [], note="a list of levels"),
 ]
 
 ALL = [
@@ -171,6 +246,8 @@ ALL = [
     *[("five-year", e) for e in FIVE_YEAR_REPORTS],
     *[("news", e) for e in ELECTION_NEWS],
     *[("provincial", e) for e in PROVINCIAL_REPORTS],
+    *[("summary", e) for e in ELECTION_SUMMARIES],
+    *[("county-level-city", e) for e in COUNTY_LEVEL_CITY_REPORTS],
     *[("trap", e) for e in TRAPS],
 ]
 

@@ -37,6 +37,7 @@ class Example:
 
 IR, TS, WR, BR = "inspection_research", "tracking_supervision", "work_report_review", "budget_review"
 LE, FR, WA, SI = "law_enforcement_inspection", "filing_review", "work_appraisal", "special_inquiry"
+IP, SV = "interpellation", "special_investigation"
 
 # Annual work reports of a county standing committee.
 ANNUAL_WORK_REPORTS = [
@@ -154,6 +155,47 @@ PROVINCIAL_REPORTS = [
             ctx=PROVINCE),
 ]
 
+# Lists, leads and less common methods in annual reports of city and county committees.
+LISTS_AND_LEADS = [
+    Example("对城区停车设施建设、农村污水治理两个专题开展专题调研。",
+            [(IR, "城区停车设施建设", None, None), (IR, "农村污水治理", None, None)],
+            note="a list before a count of its items: one row each, no counted group"),
+    Example("就食品安全和药品安全两个方面进行视察。",
+            [(IR, "食品安全", None, None), (IR, "药品安全", None, None)],
+            note="A和B两个方面"),
+    Example("对养老、托育两项工作开展调研。", [(IR, "养老", None, None), (IR, "托育", None, None)],
+            note="short items split when the count agrees"),
+    Example("就三个专题开展调研。", [(IR, None, None, None, 3)],
+            note="a count with no list is a counted group"),
+    Example("听取和审议3项专项工作报告。", [(WR, None, None, None, 3)],
+            note="和 of 听取和审议 is no list"),
+    Example("对全县小学教育、农村医疗和城乡公交运营情况进行视察。",
+            [(IR, "小学教育", None, None), (IR, "农村医疗", None, None),
+             (IR, "城乡公交运营", None, None)], note="A、B和C: the last item split at 和"),
+    Example("对文化旅游融合、国民经济和社会发展规划纲要实施情况进行调研。",
+            [(IR, "文化旅游融合", None, None), (IR, "国民经济和社会发展规划纲要实施", None, None)],
+            note="a fixed phrase with 和 is one item"),
+    Example("对县人大会议票决确定的十项民生实事项目进行跟踪监督。",
+            [(TS, "十项民生实事项目", None, None, 1)],
+            note="a count inside the subject; the relative clause trimmed"),
+    Example("对市委部署的重点改革任务落实情况进行跟踪监督。",
+            [(TS, "重点改革任务落实", None, None)], note="relative clause trimmed"),
+    Example("常委会依法启动特定问题调查，组成调查委员会，对全县学校校舍安全问题进行了调查。",
+            [(SV, "学校校舍安全", None, None)],
+            note="调查 names the method in a clause naming 特定问题调查"),
+    Example("针对群众反映强烈的物业管理问题，四名常委会组成人员联名提出质询案一件，"
+            "县住建局主要负责人到会作了答复。",
+            [(IP, "群众反映强烈的物业管理", None, "县住建局", 1)],
+            note="the lead's subject, the organ whose head answers"),
+    Example("常委会组成人员对县自然资源局提出质询。", [(IP, None, None, "县自然资源局")]),
+    Example("围绕农村集体经济发展，开展专题调研。", [(IR, "农村集体经济发展", None, None)],
+            note="a bare verb takes the lead's subject"),
+    Example("常委会就城乡客运一体化问题，组织开展专题询问。",
+            [(SI, "城乡客运一体化", None, None)], note="an actor before the lead"),
+    Example("围绕中心工作，开展视察调研20余次。", [(IR, None, None, None, 20)],
+            note="a counted group keeps no subject"),
+]
+
 # Sentences that must give no row.
 TRAPS = [
     Example("修订《规范性文件备案审查工作办法》。", [], note="a title is not a review"),
@@ -181,6 +223,14 @@ TRAPS = [
     Example("听取和审议区政府关于教育工作情况的报告。", [],
             ctx=DocContext("gov", "government_report", 2021, "county"),
             note="a government report gives no rows"),
+    Example("委托各乡镇人大对本行政区域内的贯彻实施情况开展检查。", [],
+            note="a subject that only points back to the law"),
+    Example("对群众举报问题进行调查核实。", [], note="调查 with no 特定问题调查 in the clause"),
+    Example("对全县违建别墅问题开展调查。", [], note="调查 alone names no method"),
+    Example("围绕乡村振兴，组织人大代表开展视察。", [], note="a lead, but deputies' inspection"),
+    Example("针对审议中发现的问题，提出审议意见。", [], note="a lead with no method"),
+    Example("针对检查中发现的问题，常委会组成人员开展专题询问。", [],
+            note="a lead that points back names no subject"),
 ]
 
 ALL = [
@@ -188,6 +238,7 @@ ALL = [
     *[("five-year", e) for e in FIVE_YEAR_REPORTS],
     *[("news", e) for e in INSPECTION_NEWS],
     *[("provincial", e) for e in PROVINCIAL_REPORTS],
+    *[("lists-and-leads", e) for e in LISTS_AND_LEADS],
     *[("trap", e) for e in TRAPS],
 ]
 

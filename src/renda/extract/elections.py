@@ -11,18 +11,29 @@ What is read, sentence by sentence (a sentence is the evidence of its rows):
    such as 选民投票选举县十七届人大代表).
 2. Each level named gives one row; the count written beside it (代表186名, 186名…代表) is
    ``deputies_elected``; 县十七届 / 第十七届 beside it is ``congress_term``.
+   a. 市 is read with the place before it: a division the gazetteer knows (孝义市 and 宁乡市
+      are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or the
+      report's own name) in the report of a county-level city (``ctx.county`` ends in 市,
+      own level county) is that city's own congress, so county level.  A place name ending
+      in a level character (宁乡市) is not a list of levels.
 3. Method: deputies of a city, province or the nation are always elected by a congress
    (Electoral Law art. 2), so ``indirect``; county and township deputies are elected by
    voters (``direct``) unless the sentence names a congress session as the electing body.
-4. Status ``planned`` when the text before the count says 将选举产生, 拟, 应选, ... unless
-   the sentence says the seats were filled (应选180名，实际选出180名).
+4. Status ``planned`` when the text before the count says 将选举产生, 将于…会议上选举,
+   拟, 应选, ... unless the sentence says the seats were filled (应选180名，实际选出180名).
+   a. Deputies written as the subject before their verb (出席市人民代表大会的代表52名，将于
+      1月召开的…会议上选举产生): the words between them and the verb are read too, for a
+      future (将, 拟, 计划, not 将近) and for a session electing them (indirect).
 5. Figures of the sentence fill the other columns by the words written next to them:
    选区 N → constituencies, 登记选民 N → voters_registered, N名选民参加投票 → voters_participating,
    参选率 → turnout_pct, 平均得票率 → avg_vote_share_pct.  Voter figures belong to the direct
-   rows only; a figure introduced by a level (县人大代表的平均得票率) belongs to that level's
-   row only; in a sentence of ；-clauses each naming a level, a clause's figures belong to
-   its level; 分别 spreads a list of figures over the rows in order.  Composition shares
-   (妇女代表占27.5%) sit next to none of these words and are never read.
+   rows only; a figure introduced by a level (县人大代表的平均得票率) or naming one in its
+   words (参加县人大代表选举投票的选民) belongs to that level's row only; in a sentence of
+   ；-clauses each naming a level, a clause's figures belong to its level, and the figures of
+   a lead-in written before every level (全县登记选民N人，…：县…；乡镇…) belong to all rows
+   of the sentence unless a clause states its own; 分别 spreads a list of figures over the
+   rows in order.  Composition shares (妇女代表占27.5%) sit next to none of these words and
+   are never read.
 6. The date is the last date written before the first count (else the first of the
    sentence).  ``scope`` is set when the totals are for an area above the report's own body
    (全省 in a county report).
@@ -47,6 +58,7 @@ from typing import Any
 import yaml
 
 from renda.extract.base import DocContext, Sentence, fact_row, sentences
+from renda.ingest.gazetteer import load_gazetteer as _load_gazetteer
 from renda.numbers import PartialDate, Quantity, find_dates, find_quantities, parse_chinese_numeral
 
 TABLE = "elections"
@@ -101,6 +113,7 @@ _RE_ELECTION_VERB = re.compile("|".join(f"(?:{p})" for p in _VOCAB["election_ver
 _RE_INDIRECT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["indirect_markers"]))
 _RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"]))
 _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
+_RE_PLANNED_AFTER = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_before_verb"]))
 _RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
 _RE_SCOPE = re.compile(_alternation(list(SCOPE_WORDS)))
 
@@ -142,10 +155,13 @@ _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = 
      r"^(?:的)?登记选民", frozenset({"名", "人", None})),
     # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
     ("voters_participating",
-     r"(?:(?:参加|参与)了?投票|参选)(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
-     r"^(?:的)?选民(?:共同)?(?:参加|参与)了?(?:投票|选举)", frozenset({"名", "人", None})),
+     r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选)"      # 参加(县人大代表选举)投票
+     r"(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
+     r"^(?:的)?选民(?:共同)?(?:参加|参与)了?(?:投票|选举|[^，,；;]{0,16}?投票)",  # …了县级人大代表选举投票
+     frozenset({"名", "人", None})),
     # 划分选区176个 / 176个选区
-    ("constituencies", r"选区(?:共|数)?(?:为|达|有|计)?$", r"^选区", frozenset({"个", None})),
+    ("constituencies", r"选区(?:共|数)?(?:划分)?(?:为|达|有|计)?$", r"^选区",  # 选区划分为102个
+     frozenset({"个", None})),
 )
 _SLOT_RES = tuple(
     (col, re.compile(before) if before else None, re.compile(after) if after else None, units)
@@ -157,6 +173,10 @@ _INT_COLUMNS = frozenset({"voters_registered", "voters_participating", "constitu
 _RE_FIGURE_LEVEL = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
                               r"(?:人大|人民代表大会)?的?代表(?:选举)?的?$")
 
+# A level named inside a figure's keyword: 参加县人大代表选举投票 (the voters of that level).
+_RE_LEVEL_IN_KEYWORD = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
+                                  r"(?:人大|人民代表大会)的?代表")
+
 _RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cross these
 
 
@@ -166,6 +186,7 @@ class _Body:
 
     level: str
     start: int                      # offset of the deputies' words in the sentence
+    end: int                        # end of those words, or of the count written after them
     term: int | None = None
     count: Quantity | None = None
     new_term: bool = False          # 新一届 was written before it
@@ -208,9 +229,13 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[di
     by_key: dict[tuple[str, str, str], _Row] = {}
     for body in bodies:
         before = s[:body.start]
+        verb_after = _verb_after_subject(s, body)
         method = "indirect" if (_LEVEL_RANK[body.level] >= _LEVEL_RANK["city"]
-                                or _RE_INDIRECT.search(before)) else "direct"
-        planned = _RE_PLANNED.search(before) is not None and not _RE_HELD.search(s)
+                                or _RE_INDIRECT.search(before)
+                                or _RE_INDIRECT.search(verb_after)) else "direct"
+        planned = ((_RE_PLANNED.search(before) is not None
+                    or _RE_PLANNED_AFTER.search(verb_after) is not None)
+                   and not _RE_HELD.search(s))
         status = "planned" if planned else "held"
         key = (body.level, method, status)
         row = by_key.get(key)
@@ -223,7 +248,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[di
             row.values["deputies_elected"] = int(body.count.value)
             row.approximate = row.approximate or body.count.approximate
     ordered = sorted(by_key.values(), key=lambda r: r.start)
-    _fill_figures(s, quantities, ordered)
+    _fill_figures(s, quantities, ordered, ctx)
     ordered = [r for r in ordered if r.values]  # a row needs at least one figure
     if not ordered:
         return []
@@ -269,12 +294,12 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         head = before[:lm.start()]
         if _RE_FALSE_FRIEND.search(before[:lm.start() + len(word)] if lm.group("lvl") else before):
             continue  # 选区人大代表, 社区: not a level
-        if _RE_COMBINED.search(before) or _RE_LEVEL_LIST_TAIL.search(head):
-            continue  # 县乡两级人大代表, 省市县人大代表, 市、县人大代表
+        if _RE_COMBINED.search(before) or (_RE_LEVEL_LIST_TAIL.search(head)
+                                           and not _division_levels(head, word)):
+            continue  # 县乡两级人大代表, 省市县人大代表, 市、县人大代表 (not 宁乡市: a place)
         level = LEVEL_WORDS[word]
-        if (word == "市" and ctx.county and ctx.county.endswith("市")
-                and head.endswith(ctx.county[:-1])):
-            level = "county"  # a county-level city named by itself: 孝义市人大代表
+        if word == "市" and lm.group("lvl"):
+            level = _city_level(head, ctx)   # 浏阳市 / 长沙市 / 市 in a county-level city
         term_s = lm.group("term") or lm.group("term2")
         term = parse_chinese_numeral(term_s) if term_s else None
         count = _count_after(s, m.end(), quantities)
@@ -287,10 +312,68 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             continue  # 县人大代表186名中, 妇女代表51名
         bodies.append(_Body(
             level=level, start=body_start,
+            end=count.end if count is not None and count.start >= m.end() else m.end(),
             term=int(term) if isinstance(term, (int, float)) else None,
             count=count, new_term="新一届" in s[:m.start()],
         ))
     return bodies
+
+
+def _city_level(head: str, ctx: DocContext) -> str:
+    """The level of the congress of a 市 written right after ``head`` (rule 2a).
+
+    A place name before 市 decides: the report's own county-level city (浏阳市 in 浏阳市's
+    report) or any division the gazetteer knows (孝义市 is county-level, 长沙市 a prefecture,
+    北京市 a province-level municipality).  A bare 市 (市人大代表, 选举产生市十八届人大代表)
+    in the report of a county-level city is that city's own congress, so county-level."""
+    own_city_county = bool(ctx.county and ctx.county.endswith("市")
+                           and _own_level(ctx) == "county")
+    if own_city_county and ctx.county and head.endswith(ctx.county[:-1]):
+        return "county"
+    named = _gazetteer_level(head)
+    if named is not None:
+        return named
+    if own_city_county and not (ctx.city and head.endswith(ctx.city.removesuffix("市"))):
+        return "county"
+    return "city"
+
+
+def _gazetteer_level(head: str) -> str | None:
+    """The level of the division named by the end of ``head`` + 市 (2 to 6 characters of
+    name), when the gazetteer knows one; a name both a province and a city is a
+    municipality (北京市), province level."""
+    levels = _division_levels(head, "市")
+    if len(levels) == 1:
+        return next(iter(levels))
+    if "province" in levels:
+        return "province"
+    return None
+
+
+def _division_levels(head: str, word: str) -> set[str]:
+    """The levels of the division the end of ``head`` + ``word`` names (宁乡 + 市), the
+    longest name the gazetteer knows (1 to 6 characters before the level word)."""
+    gazetteer = _load_gazetteer()
+    for size in range(min(6, len(head)), 0, -1):
+        divisions = gazetteer.by_name.get(head[-size:] + word, [])
+        if divisions:
+            return {d.level for d in divisions}
+    return set()
+
+
+def _verb_after_subject(s: str, body: _Body) -> str:
+    """Rule 4a: the words between deputies written as the subject and their election verb
+    (出席市人民代表大会的代表52名，将于1月召开的…会议上选举产生 -> "，将于1月召开的…会议上"),
+    or "" when the clause already names the verb before them (选举产生县人大代表186名) or
+    names none after them."""
+    clause_start = max(s.rfind("；", 0, body.start), s.rfind(";", 0, body.start)) + 1
+    if _RE_ELECTION_VERB.search(s, clause_start, body.start):
+        return ""
+    vm = _RE_ELECTION_VERB.search(s, body.end)
+    if vm is None:
+        return ""
+    between = s[body.end:vm.start()]
+    return "" if re.search(r"[；;。]", between) else between
 
 
 def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
@@ -311,10 +394,18 @@ def _count_before(pos: int, quantities: list[Quantity]) -> Quantity | None:
     return None
 
 
-def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row]) -> None:
+def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
+                  ctx: DocContext) -> None:
     """Give each figure beside its words to the rows it belongs to (rule 5)."""
     used: set[int] = set()
-    for i, q in enumerate(quantities):
+    # Figures of a lead-in written before every body (全市登记选民N人，…：县人大代表选举…；
+    # 乡镇人大代表选举…) are the whole sentence's: they are read last, so that a figure of
+    # the same kind in a clause of its own wins for that clause's rows.
+    first = min((r.start for r in rows), default=0)
+    order = ([i for i, q in enumerate(quantities) if q.start >= first]
+             + [i for i, q in enumerate(quantities) if q.start < first])
+    for i in order:
+        q = quantities[i]
         if i in used:
             continue
         before = s[:q.start]
@@ -330,7 +421,7 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row]) -> None:
             if bm is None and am is None:
                 continue
             targets = _targets(_rows_of_clause(s, q.start, rows), column,
-                               before[:bm.start()] if bm else "")
+                               before[:bm.start()] if bm else "", bm.group() if bm else "", ctx)
             if bm is not None and "分别" in bm.group():
                 run = _respectively(s, quantities, i, q.unit)
                 for row, (j, qq) in zip(targets, run):
@@ -345,6 +436,8 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row]) -> None:
 def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:
     """The rows named in the clause (；-delimited) holding ``pos``, else all rows: in
     县级人大代表选区N个，…参选率X%；乡级人大代表选区M个，… each clause has its own figures."""
+    if all(pos < r.start for r in rows):
+        return rows  # a lead-in before every body
     start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
     ends = [e for e in (s.find("；", pos), s.find(";", pos)) if e >= 0]
     end = min(ends) if ends else len(s)
@@ -352,12 +445,17 @@ def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:
     return named or rows
 
 
-def _targets(rows: list[_Row], column: str, words_before: str) -> list[_Row]:
-    """Rows a figure belongs to: the level named before its keyword, else the direct rows
-    for voter figures, else every row."""
-    lm = _RE_FIGURE_LEVEL.search(words_before)
+def _targets(rows: list[_Row], column: str, words_before: str, keyword: str,
+             ctx: DocContext) -> list[_Row]:
+    """Rows a figure belongs to: the level named before its keyword (县人大代表的平均得票率)
+    or inside it (参加县人大代表选举投票的选民), else the direct rows for voter figures, else
+    every row."""
+    lm = _RE_FIGURE_LEVEL.search(words_before) or _RE_LEVEL_IN_KEYWORD.search(keyword)
     if lm is not None:
-        level = LEVEL_WORDS[lm.group("lvl")]
+        word = lm.group("lvl")
+        text = words_before if lm.re is _RE_FIGURE_LEVEL else keyword
+        level = (_city_level(text[:lm.start()], ctx) if word == "市"
+                 else LEVEL_WORDS[word])
         return [r for r in rows if r.level == level]
     if column in ("voters_registered", "voters_participating", "constituencies", "turnout_pct"):
         return [r for r in rows if r.method == "direct"]

@@ -12,6 +12,8 @@ such as 提出要加强), and sections under a heading on coming work (2022年�
    of the first means written, the topic from the 聚焦/围绕/针对 segment; neither segment
    is read again (听取审议专项报告 there names a means, not a report).
 2. Counted groups (开展执法检查23次, 听取审议专项工作报告12项, 12次视察): count N, no topic.
+   Not a group: a count inside the subject of 对X进行<verb> (对十项民生实事进行跟踪监督), nor
+   the count of a list's items (对A、B两个专题开展调研: rule 6c).
 3. Budget approvals (审查批准了A方案、B方案等): one row per budget document.
 4. Reports heard (听取和审议县政府关于X情况的报告, 审计工作报告): one row per report and per
    organ reporting (公安局、法院…关于Y的报告 gives one row per organ).
@@ -19,18 +21,30 @@ such as 提出要加强), and sections under a heading on coming work (2022年�
    without 《》; laws named without 《》 are recognised by their ending (法, 条例, ...).
 6. Subject before the verb (对X进行调研, 就X开展专题询问, 对A、B进行持续跟踪监督): one row per
    subject; a list with 、 is split when every item is a phrase (4 characters or more), so
-   大气、水、土壤 stays one subject.  A subject that is an organ (对县公安局开展工作评议) is the
-   ``target_organ``.
+   大气、水、土壤 stays one subject; the last item is also split at 和/及 (A、B和C) unless
+   it is a fixed phrase (国民经济和社会发展).  A subject that is an organ (对县公安局开展工作
+   评议) is the ``target_organ``.
+   b. A verb that names a method only in context: 对X问题进行调查 is a special investigation in
+      a clause naming 特定问题调查 or 调查委员会.
+   c. A list written before a count of its items (对A、B两个专题开展调研, A和B两个方面) gives one
+      row per item, whatever the items' length, when the count agrees.
 7. Subject after the verb (视察了全县重点项目建设情况).
 8. A method with no subject right after a report (…的报告，并开展专题询问) takes that report's
    subject.
 9. 备案审查 named in a clause (outside 《》) gives one filing_review row for the clause when no
    rule above gave one (落实规范性文件备案审查规定 …).
+10. A lead segment with a subject and no verb (就X问题，… / 围绕X，…) gives its subject to the
+    activities of the next segments that have none: a bare verb (开展专题调研) or a group
+    counted 1 (联名提出质询案一件).
+11. An interpellation's ``target_organ`` is the organ put to it: 对/向 the organ 提出质询, or the
+    organ whose head answers (县住建局主要负责人到会答复).
 
 Not oversight, so no rows: activities whose actor is deputies (组织人大代表视察, 邀请代表参加
 执法检查: deputy activity), guidance and study of the congress's own work (就代表联络站建设
 进行调研指导), titles inside 《》 (修订《规范性文件备案审查暂行办法》 is not a review), a subject
-less verb (深入洪相镇调研).  Topics are trimmed of wrappers (对, 全县, 情况, 发展情况, 进行, …).
+less verb (深入洪相镇调研), a subject that only points back to the law of the report
+(对本行政区域内的实施情况开展检查).  Topics are trimmed of wrappers (对, 全县, 情况, 发展情况,
+进行, 问题, …) and of a relative clause before them (区人大会议确定的民生实事项目 -> 民生实事项目).
 """
 
 from __future__ import annotations
@@ -43,7 +57,7 @@ from typing import Any
 import yaml
 
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
-from renda.numbers import find_dates, find_quantities
+from renda.numbers import find_dates, find_quantities, parse_chinese_numeral
 
 TABLE = "supervision"
 
@@ -158,21 +172,91 @@ _LAW_VERBS = frozenset({"执法检查", "检查"})
 
 # Rule 6: subject before the verb.
 _TOPIC_VERB_ALT = _alt(list(TOPIC_VERBS))
-_RE_TOPIC_VERB = re.compile(
-    r"""
-    (?P<lead>
-        (?<![针面相绝应])对(?!于|此|照|接|标|外)   # 对 (not 针对, 对于, 对照)
-      | 就(?!是|业|近|医|地|读)                    # 就 (not 就业, 就是)
-      | 围绕 | 针对
+_PARTICLE = r"(?:进行|开展|组织|实施|展开|提出|作出)?了?"
+_MODIFIERS = r"(?:" + _alt(_VOCAB["verb_modifiers"]) + r")*"
+_NOT_AFTER_VERB = r"(?!" + _alt(_VOCAB["verb_not_followed_by"]) + r")"
+
+
+def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
+    """对X进行<verb> for the verbs of an alternation."""
+    return re.compile(
+        r"""
+        (?P<lead>
+            (?<![针面相绝应])对(?!于|此|照|接|标|外)   # 对 (not 针对, 对于, 对照)
+          | 就(?!是|业|近|医|地|读)                    # 就 (not 就业, 就是)
+          | 围绕 | 针对
+        )
+        (?P<topic>.+?)                                 # the subject
+        """ + _PARTICLE + r"""                         # particle: 进行, 开展了
+        """ + _MODIFIERS + r"""                        # 持续, 专题, ...
+        (?P<verb>""" + verbs + r""")                   # the verb
+        """ + _NOT_AFTER_VERB + r"""                   # not 调研指导, 执法检查组
+        """,
+        re.VERBOSE,
     )
-    (?P<topic>.+?)                                 # the subject
-    (?:进行|开展|组织|实施|展开|提出|作出)?了?     # particle
-    (?:""" + _alt(_VOCAB["verb_modifiers"]) + r""")*   # 持续, 专题, ...
-    (?P<verb>""" + _TOPIC_VERB_ALT + r""")         # the verb
-    (?!""" + _alt(_VOCAB["verb_not_followed_by"]) + r""")   # not 调研指导, 执法检查组
+
+
+_RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
+
+# Rule 6b: verbs that name a method only in a clause that names it in full (对X问题进行调查
+# after 开展特定问题调查 / 成立调查委员会).
+CONTEXT_VERBS: list[dict[str, str]] = _VOCAB["context_verbs"]
+_CONTEXT_RULES = tuple(
+    (_topic_verb_regex(re.escape(c["word"])), c["method"], re.compile(c["needs"]))
+    for c in CONTEXT_VERBS
+)
+
+# Rule 6c: a list before a count of its items (对A、B两个专题开展调研): one row per item.
+_RE_COUNTED_LIST = re.compile(
+    r"""
+    (?P<n>[0-9两二三四五六七八九十]+)       # 两 / 3
+    (?:个|项|大)?                           # counter
+    (?:""" + _alt(_VOCAB["list_nouns"]) + r""")   # 专题, 方面, ...
+    $
     """,
     re.VERBOSE,
 )
+_RE_LIST_NOUN_AFTER = re.compile(r"^(?:" + _alt(_VOCAB["list_nouns"]) + r")")
+_RE_LIST_JOIN = re.compile(r"以及|[、和及与]")
+_RE_LAST_JOIN = re.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>.+)$")
+_RE_JOINED_PHRASE = re.compile(_alt(_VOCAB["joined_phrases"]))
+
+# Rule 10: a lead segment with a subject and no verb (就中小学校食堂食品安全问题，…提出质询案
+# 一件): its subject is that of the activities of the next segments that name none.
+_RE_LEAD_SEGMENT = re.compile(
+    r"""
+    ^(?P<actor>[^对就]{0,10}?)                         # 常委会 (optional actor)
+    (?:就(?!是|业|近|医|地|读)|围绕|针对|聚焦|紧扣|紧盯)   # lead word
+    (?P<topic>.+)$                                     # the subject
+    """,
+    re.VERBOSE,
+)
+# A particle between a counted noun and the kind word (十项民生实事项目进行跟踪监督).
+_RE_PARTICLE_IN = re.compile(r"进行|开展|组织|实施|展开")
+# The lead words of a subject before a verb (对X, 就X, 围绕X), for rule 6c.
+_RE_SUBJECT_LEAD = re.compile(r"(?<![针面相绝应])对(?!于|此|照|接|标|外)|就(?!是|业|近|医|地|读)|围绕|针对")
+# A lead that points back instead of naming a subject (针对检查中发现的问题).
+_RE_ANAPHORIC_LEAD = _any(_VOCAB["anaphoric_leads"])
+# A segment that is a bare method verb (开展专题调研, 常委会组成人员进行视察).
+_RE_BARE_VERB = re.compile(
+    r"^(?P<actor>[^对就]{0,16}?)" + _PARTICLE + _MODIFIERS
+    + r"(?P<verb>" + _TOPIC_VERB_ALT + r")" + _NOT_AFTER_VERB + r"(?:活动|工作)?$"
+)
+
+# Rule 11: the organ an interpellation is put to: the organ whose head answers it
+# (市教育局主要负责人到会答复), or 对/向 an organ 提出质询.
+_RE_ANSWERING_ORGAN = re.compile(
+    r"""
+    ^(?P<organ>[\u4e00-\u9fff]{2,14}?)          # 市教育局
+    (?:主要|分管|有关)?                           # 主要
+    (?:负责人|负责同志|领导|副?(?:局长|主任|院长|检察长|县长|市长|区长|旗长|乡长|镇长))  # 负责人
+    (?:到会|当面|现场|书面|依法)?                 # 到会
+    (?:作出?了?|进行了?)?                          # 作了
+    (?:答复|回答|作答|应询|接受质询)              # 答复
+    """,
+    re.VERBOSE,
+)
+_RE_QUESTIONED_ORGAN = re.compile(r"(?:对|向)(?P<organ>[\u4e00-\u9fff]{2,14}?)(?:提出|提起)?质询")
 
 # Rule 7: subject after the verb.
 _RE_OBJECT_VERB = re.compile(
@@ -189,6 +273,8 @@ _RE_CONTINUES = re.compile(r"^(?:并|并且|同时|随后|会上|还)")
 
 _RE_TOPIC_PREFIX = re.compile(r"^(?:" + _alt(_VOCAB["topic_prefixes"]) + r")")
 _RE_TOPIC_SUFFIX = re.compile(r"(?:" + _alt(_VOCAB["topic_suffixes"]) + r")$")
+# A relative clause before a subject: …会议确定的, 区委部署的 (the subject follows).
+_RE_TOPIC_RELATIVE = re.compile(r"^[^、，,]{2,24}?(?:" + _alt(_VOCAB["relative_verbs"]) + r")的")
 
 
 @dataclass(frozen=True)
@@ -268,11 +354,27 @@ def activities(clause: str) -> list[Activity]:
     """The oversight activities of one clause, in the order of the rules."""
     masked = _RE_TITLE.sub(lambda m: "《" + _MASK * len(m.group(1)) + "》", clause)
     found, used = _means_rule(clause, masked)
+    lead: str | None = None                      # subject of a lead segment (rule 10)
     for seg in _RE_SEGMENT.finditer(masked):
         start, end = seg.span()
         if start in used:
             continue
-        found.extend(_segment_activities(clause[start:end], masked[start:end], found))
+        acts = _segment_activities(clause[start:end], masked[start:end], found, masked)
+        if not acts:
+            lm = _RE_LEAD_SEGMENT.match(masked[start:end])
+            if (lm is not None and not re.search(_TOPIC_VERB_ALT, lm.group("topic"))
+                    and not _deputies_act(lm.group("actor"))
+                    and not _RE_ANAPHORIC_LEAD.search(lm.group("topic"))):
+                lead = _trim(clause[start + lm.start("topic"):end])
+                if lead is not None and (lead in _GENERIC or _RE_INTERNAL.search(lead)):
+                    lead = None  # 围绕代表工作: the congress's own work names no subject
+                continue
+            if lead is not None:
+                acts = _bare_verb_rule(masked[start:end], lead)
+        elif lead is not None:
+            acts = [_with_lead(a, lead) for a in acts]
+        found.extend(acts)
+    found = [_with_questioned_organ(a, clause, masked) for a in found]
     if "备案审查" in masked and not any(a.method == "filing_review" for a in found):
         found.append(Activity("filing_review", "规范性文件" if "规范性文件" in masked else None))
     unique: dict[tuple[str, str | None, str | None, str | None, int], Activity] = {}
@@ -281,7 +383,8 @@ def activities(clause: str) -> list[Activity]:
     return list(unique.values())
 
 
-def _segment_activities(seg: str, masked: str, previous: list[Activity]) -> list[Activity]:
+def _segment_activities(seg: str, masked: str, previous: list[Activity],
+                        clause_masked: str) -> list[Activity]:
     counted = _counted_rule(seg, masked)
     if counted:
         return counted
@@ -291,6 +394,8 @@ def _segment_activities(seg: str, masked: str, previous: list[Activity]) -> list
     laws = _law_rule(seg, masked)
     found += laws
     found += _topic_verb_rule(seg, masked, skip_law=bool(laws))
+    if not found:
+        found += _context_verb_rule(seg, masked, clause_masked)
     if not found:
         found += _object_verb_rule(seg, masked)
     if not found and previous and _RE_CONTINUES.match(masked):
@@ -342,6 +447,8 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
             found.append(Activity("law_enforcement_inspection", None, None, None, int(q.value),
                                   q.approximate))      # 检查6部法律实施情况, 对6部法规…执法检查
             continue
+        if _RE_LIST_NOUN_AFTER.match(masked[q.end:]) and _counts_a_list(masked[:q.start]):
+            continue  # 对A、B两个专题开展调研: the count of a list's items (rule 6c)
         m = _RE_KIND_BEFORE.search(before)
         if m is not None:                       # 开展执法检查23次
             kind, actor = _KIND[m.group("kind")], before[:m.start()]
@@ -349,6 +456,10 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
             m = _RE_KIND_AFTER.match(masked[q.end:])
             if m is None:
                 continue
+            if (_RE_SUBJECT_LEAD.search(masked[:q.start]) and _RE_PARTICLE_IN.search(m.group("pre"))
+                    and not _RE_LIST_NOUN_AFTER.match(masked[q.end:])):
+                continue  # 对十项民生实事进行跟踪监督: the count is inside the subject (rule 2);
+                          # 就三个专题开展调研 counts topics, so activities
             kind, actor = _KIND[m.group("kind")], before + m.group("pre")
         if "needs" in kind and not re.search(kind["needs"], masked[:q.start]):
             continue
@@ -508,6 +619,58 @@ def _object_verb_rule(seg: str, masked: str) -> list[Activity]:
     return [Activity(OBJECT_VERBS[m.group("verb")], topic)]
 
 
+def _context_verb_rule(seg: str, masked: str, clause_masked: str) -> list[Activity]:
+    """Rule 6b: 对X进行调查 is a special investigation in a clause that names 特定问题调查."""
+    found: list[Activity] = []
+    for regex, method, needs in _CONTEXT_RULES:
+        if not needs.search(clause_masked):
+            continue
+        for m in regex.finditer(masked):
+            if _deputies_act(masked[:m.start()]):
+                continue
+            topic = _trim(seg[m.start("topic"):m.end("topic")])
+            if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
+                found.append(Activity(method, topic))
+    return found
+
+
+def _counts_a_list(before: str) -> bool:
+    """The count ending ``before`` counts the items of a list written after a subject lead
+    (对A、B两个专题, 就A和B两个方面), not activities; 听取和审议3项工作报告 is no list."""
+    leads = list(_RE_SUBJECT_LEAD.finditer(before))
+    return bool(leads) and _RE_LIST_JOIN.search(before, leads[-1].end()) is not None
+
+
+def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
+    """Rule 10: a bare method verb after a lead segment (围绕X，开展专题调研) takes its subject."""
+    m = _RE_BARE_VERB.match(masked)
+    if m is None or _deputies_act(m.group("actor")):
+        return []
+    return [Activity(TOPIC_VERBS[m.group("verb")], lead)]
+
+
+def _with_lead(act: Activity, lead: str) -> Activity:
+    """Rule 10: one activity with no subject of its own (a group counted 1) takes the lead's."""
+    if (act.topic is None and act.law_title is None and act.target_organ is None
+            and act.count == 1):
+        return Activity(act.method, lead, None, act.target_organ, 1, act.approximate)
+    return act
+
+
+def _with_questioned_organ(act: Activity, clause: str, masked: str) -> Activity:
+    """Rule 11: the organ an interpellation is put to, when the clause names it."""
+    if act.method != "interpellation" or act.target_organ is not None:
+        return act
+    for seg in _RE_SEGMENT.finditer(masked):
+        m = _RE_ANSWERING_ORGAN.match(seg.group()) or _RE_QUESTIONED_ORGAN.search(seg.group())
+        if m is not None:
+            organ = _organ(clause[seg.start() + m.start("organ"):seg.start() + m.end("organ")])
+            if organ is not None:
+                return Activity(act.method, act.topic, act.law_title, organ, act.count,
+                                act.approximate)
+    return act
+
+
 def _continuation_rule(masked: str, last: Activity) -> list[Activity]:
     """Rule 8: …的报告，并开展专题询问 -> the method on the previous subject."""
     vm = re.search(_TOPIC_VERB_ALT, masked)
@@ -527,13 +690,17 @@ def _deputies_act(actor: str) -> bool:
 
 
 def _trim(topic: str) -> str | None:
-    """A subject as written, without its wrappers (对, 全县, 情况, 进行, ...)."""
+    """A subject as written, without its wrappers (对, 全县, 情况, 进行, ...) and without a
+    relative clause before it (区人大会议确定的民生实事项目 -> 民生实事项目)."""
     t = topic.strip(" 　\t，,。；;：:")
     changed = True
     while changed and t:
         changed = False
         m = _RE_TOPIC_PREFIX.match(t)
         if m and m.end() < len(t):
+            t, changed = t[m.end():], True
+        m = _RE_TOPIC_RELATIVE.match(t)
+        if m and m.end() < len(t) - 1:
             t, changed = t[m.end():], True
         m = _RE_TOPIC_SUFFIX.search(t)
         if m and m.start() > 0:
@@ -544,7 +711,27 @@ def _trim(topic: str) -> str | None:
 
 
 def _split_items(raw: str) -> list[str]:
-    """A list of subjects split at 、 when every item is a phrase (4 characters or more)."""
+    """A list of subjects, one item each (rule 6 and 6c).
+
+    Split at 、 (outside brackets and quotes), the last item also at its 和/及/与 (A、B和C),
+    when every item is a phrase (4 characters or more), so 大气、水、土壤 stays one subject.
+    A list written before a count of its items (A、B两个专题, A和B两个方面) is split whatever
+    the items' length when the count agrees with the items found.
+    """
+    counted = _RE_COUNTED_LIST.search(raw)
+    if counted is not None:
+        n = parse_chinese_numeral(counted.group("n"))
+        items = _list_items(raw[:counted.start()], min_len=1)
+        if len(items) > 1 and len(items) == n:
+            return items
+        raw = raw[:counted.start()]
+    items = _list_items(raw, min_len=4)
+    return items if len(items) > 1 else [raw]
+
+
+def _list_items(raw: str, min_len: int) -> list[str]:
+    """The items of a 、-list, its last item split at 和/及/与 when both halves have
+    ``min_len`` characters or more and are not a fixed phrase (国民经济和社会发展)."""
     depth = 0
     parts: list[str] = []
     current = ""
@@ -559,7 +746,13 @@ def _split_items(raw: str) -> list[str]:
         else:
             current += ch
     parts.append(current)
-    if len(parts) > 1 and all(len(_trim(p) or "") >= 4 for p in parts):
+    last = _RE_LAST_JOIN.match(parts[-1])
+    if (last is not None and not _RE_JOINED_PHRASE.search(parts[-1])
+            and not re.search(r"[（(《“]", last.group("b"))
+            and all(len(_trim(x) or "") >= max(min_len, 2) for x in last.groups())
+            and (len(parts) > 1 or min_len == 1)):
+        parts[-1:] = [last.group("a"), last.group("b")]
+    if all(len(_trim(x) or "") >= min_len for x in parts):
         return parts
     return [raw]
 
