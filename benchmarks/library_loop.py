@@ -1,7 +1,7 @@
 """The release pipeline as a plain loop, without Prefect: the baseline the flow is held to.
 
-Same work and batching as flows/release.py: process every report, assemble, validate,
-publish, rebuild the catalog. Prints one JSON line: seconds per stage, documents, bytes,
+Same work and batching as flows/release.py: process every report into parts, validate and
+publish them, rebuild the catalog. Prints one JSON line: seconds per stage, documents, bytes,
 peak RSS of this process.
 
     python benchmarks/library_loop.py RAW CURATED [--batch-size 200]
@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import shutil
 import resource
 import time
 from pathlib import Path
 
-from renda import catalog, pipeline, release, validate
+from renda import catalog, pipeline, release
 from renda.ingest import discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE, SUITES_DIR
@@ -34,23 +35,18 @@ def main() -> None:
     files = discover(args.raw)
     stages["discover"] = time.perf_counter() - t0
     t = time.perf_counter()
-    batches = [pipeline.process_batch(args.raw, files[i:i + args.batch_size], today)
-               for i in range(0, len(files), args.batch_size)]
-    merged = pipeline.merge(batches)
+    layout = CuratedLayout(args.curated)
+    work = layout.work("bench")
+    shutil.rmtree(work, ignore_errors=True)
+    parts = [pipeline.process_part(args.raw, files[i:i + args.batch_size], today,
+                                   work / f"part-{i // args.batch_size:05d}")
+             for i in range(0, len(files), args.batch_size)]
     stages["process"] = time.perf_counter() - t
     t = time.perf_counter()
-    tables, rejects = pipeline.assemble_tables(merged)
-    stages["assemble"] = time.perf_counter() - t
-    t = time.perf_counter()
-    outcome = validate.validate_tables(tables, SUITES_DIR, today=today)
-    stages["validate"] = time.perf_counter() - t
-    t = time.perf_counter()
-    layout = CuratedLayout(args.curated)
-    release.publish_release(layout, outcome.published, rejects, today=today,
-                            created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                            quarantine=outcome.quarantine,
-                            reports=lambda folder: validate.write_reports(outcome, folder))
-    stages["publish"] = time.perf_counter() - t
+    release.publish_parts(layout, parts, today=today, suites_dir=SUITES_DIR,
+                          created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    shutil.rmtree(work, ignore_errors=True)
+    stages["validate_publish"] = time.perf_counter() - t
     t = time.perf_counter()
     catalog.build_catalog(layout)
     stages["catalog"] = time.perf_counter() - t

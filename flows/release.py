@@ -8,6 +8,8 @@ against the work; only I/O tasks retry.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -30,34 +32,16 @@ def discover_reports(raw_dir: Path) -> list[str]:
 
 
 @task(name="process-batch")
-def process_batch(raw_dir: Path, source_files: list[str], today: dt.date,
-                  cache_dir: Path | None) -> pipeline.BatchResult:
-    return pipeline.process_batch(raw_dir, source_files, today, cache_dir)
+def process_batch(raw_dir: Path, source_files: list[str], today: dt.date, part_dir: Path,
+                  cache_dir: Path | None) -> pipeline.PartSummary:
+    return pipeline.process_part(raw_dir, source_files, today, part_dir, cache_dir)
 
 
-@task(name="assemble-tables")
-def assemble_tables(result: pipeline.BatchResult) -> tuple[dict[str, Any], list[Any]]:
-    return pipeline.assemble_tables(result)
-
-
-@task(name="validate-tables")
-def validate_tables(tables: dict[str, Any], suites_dir: Path, today: dt.date) -> validate.ValidationOutcome:
-    return validate.validate_tables(tables, suites_dir, today=today)
-
-
-@task(name="keep-failed-validation", retries=2, retry_delay_seconds=[1, 5])
-def keep_failed_validation(curated_dir: Path, outcome: validate.ValidationOutcome, stamp: str) -> Path:
-    folder = CuratedLayout(curated_dir).failed_validation(stamp)
-    validate.write_reports(outcome, folder)
-    return folder
-
-
-@task(name="publish-release", retries=2, retry_delay_seconds=[1, 5])
-def publish_tables(curated_dir: Path, outcome: validate.ValidationOutcome, rejects: list[Any],
-                   today: dt.date, created: str) -> release.PublishOutcome:
-    return release.publish_release(
-        CuratedLayout(curated_dir), outcome.published, rejects, today=today, created=created,
-        quarantine=outcome.quarantine, reports=lambda folder: validate.write_reports(outcome, folder))
+@task(name="validate-and-publish")
+def validate_and_publish(curated_dir: Path, parts: list[pipeline.PartSummary], today: dt.date,
+                         created: str, suites_dir: Path) -> release.PublishOutcome:
+    return release.publish_parts(CuratedLayout(curated_dir), parts, today=today,
+                                 created=created, suites_dir=suites_dir)
 
 
 @task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
@@ -84,33 +68,42 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
     files = discover_reports(raw_dir)
     logger.info("discover: %d reports below %s", len(files), raw_dir)
     batches = _batches(files, max(1, batch_size))
-    cache_dir = CuratedLayout(curated_dir).cache if use_cache else None
-    futures = [process_batch.submit(raw_dir, b, now.date(), cache_dir) for b in batches]
-    results = []
-    done = 0
-    for i, fut in enumerate(futures, 1):
-        batch = fut.result()
-        results.append(batch)
-        done += len(batches[i - 1])
-        logger.info("process: batch %d/%d, %d/%d reports (%d rejected in batch)",
-                    i, len(batches), done, len(files), len(batch.rejects))
-    merged = pipeline.merge(results)
-    logger.info("process: %d documents, %d from cache, %d rejected",
-                len(merged.documents), merged.cache_hits, len(merged.rejects))
-    for reject in merged.rejects:
-        logger.warning("rejected %s: %s", reject.source_file, reject.reason)
-    if strict and merged.rejects:
-        raise StrictModeError(f"{len(merged.rejects)} report(s) rejected; nothing published (--strict)")
-    tables, rejects = assemble_tables(merged)
-    checked = validate_tables(tables, Path(suites_dir), now.date())
-    create_markdown_artifact(key="renda-validation", markdown=checked.summary_markdown(),
+    layout = CuratedLayout(curated_dir)
+    cache_dir = layout.cache if use_cache else None
+    work = layout.work(now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6])
+    try:
+        futures = [process_batch.submit(raw_dir, b, now.date(), work / f"part-{i:05d}", cache_dir)
+                   for i, b in enumerate(batches)]
+        parts: list[pipeline.PartSummary] = []
+        done = 0
+        for i, fut in enumerate(futures, 1):
+            part = fut.result()
+            parts.append(part)
+            done += len(batches[i - 1])
+            logger.info("process: batch %d/%d, %d/%d reports (%d rejected in batch)",
+                        i, len(batches), done, len(files), len(part.rejects))
+        rejected = [r for p in parts for r in p.rejects]
+        hits = sum(p.cache_hits for p in parts)
+        logger.info("process: %d documents, %d from cache, %d rejected",
+                    sum(len(p.documents) for p in parts), hits, len(rejected))
+        for reject in rejected:
+            logger.warning("rejected %s: %s", reject.source_file, reject.reason)
+        if strict and rejected:
+            raise StrictModeError(f"{len(rejected)} report(s) rejected; nothing published (--strict)")
+        try:
+            outcome = validate_and_publish(curated_dir, parts, now.date(),
+                                           now.isoformat(timespec="seconds"), Path(suites_dir))
+        except validate.CriticalValidationError as exc:
+            outcome_blocked = getattr(exc, "outcome", None)
+            if outcome_blocked is not None:
+                create_markdown_artifact(key="renda-validation", markdown=outcome_blocked.summary_markdown(),
+                                         description="Great Expectations: the release was blocked")
+            logger.error("validation: critical failures, nothing published\n%s", exc)
+            raise
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    create_markdown_artifact(key="renda-validation", markdown=outcome.validation_summary,
                              description="Great Expectations: expectations run, failed, rows quarantined")
-    if not checked.ok:
-        folder = keep_failed_validation(curated_dir, checked, now.strftime("%Y%m%dT%H%M%SZ"))
-        logger.error("validation: critical failures, nothing published (report: %s)", folder / "index.html")
-        validate.raise_for_critical(checked)
-    logger.info("validation: passed; %d rows quarantined", len(checked.quarantine or []))
-    outcome = publish_tables(curated_dir, checked, rejects, now.date(), now.isoformat(timespec="seconds"))
     if outcome.published:
         logger.info("publish: release %s at %s; rows %s; %d rejected, %d quarantined",
                     outcome.version, outcome.path, outcome.row_counts, outcome.n_rejects,
@@ -128,7 +121,7 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         "rejected": outcome.n_rejects,
         "quarantined": outcome.n_quarantined,
         "reports": len(files),
-        "cache_hits": merged.cache_hits,
+        "cache_hits": hits,
     }
     rows = "\n".join(f"| {k} | {v} |" for k, v in outcome.row_counts.items())
     status = "published" if outcome.published else "unchanged (nothing published)"

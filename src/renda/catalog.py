@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pyarrow.parquet as pq
 
@@ -189,41 +189,70 @@ def _document_page(version: str, doc: dict[str, Any], text: str,
     return _page(f"{doc.get('title') or doc['source_file']} ({version})", "\n".join(parts), 2)
 
 
+def _rows(path: Path, columns: list[str] | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a Parquet file, batch by batch (never the whole table in memory)."""
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=2000, columns=columns):
+        yield from batch.to_pylist()
+
+
+class _Grouped:
+    """Rows of a table stored in document order, handed out one document at a time."""
+
+    def __init__(self, rows: Iterator[dict[str, Any]]) -> None:
+        self._rows = rows
+        self._next: dict[str, Any] | None = next(rows, None)
+
+    def take(self, doc_id: str) -> list[dict[str, Any]]:
+        out = []
+        while self._next is not None and self._next["doc_id"] == doc_id:
+            out.append(self._next)
+            self._next = next(self._rows, None)
+        return out
+
+
 def build_release_site(layout: CuratedLayout, version: str) -> Path:
-    """Write ``catalog/<version>/``: release page, table previews, document pages."""
+    """Write ``catalog/<version>/``: release page, table previews, document pages.
+
+    Tables are stored in document order (documents, their text and their fact rows), so the
+    pages are built in one pass over the files, a document at a time.
+    """
     release = layout.release(version)
     out = layout.root / "catalog" / version
     tmp = out.with_name(f".tmp-{version}-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    tables = {name: pq.read_table(release / f"{name}.parquet").to_pylist()
-              for name in TABLES if (release / f"{name}.parquet").exists()}
-    docs = tables.get("documents", [])
-    texts = {r["doc_id"]: r["text"] for r in tables.get("document_text", [])}
-    for name, rows in tables.items():
+    names = [n for n in TABLES if (release / f"{n}.parquet").exists()]
+    counts = {n: pq.ParquetFile(release / f"{n}.parquet").metadata.num_rows for n in names}
+    for name in names:
         if name == "document_text":
             continue
+        preview = []
+        for row in _rows(release / f"{name}.parquet"):
+            preview.append(row)
+            if len(preview) >= PREVIEW_ROWS:
+                break
         cols = TABLES[name].column_names
         page = (f"<p>{_e(TABLES[name].en)} {_e(TABLES[name].zh)}</p><p>Showing "
-                f"{min(len(rows), PREVIEW_ROWS)} of {len(rows)} rows. Full table: "
+                f"{len(preview)} of {counts[name]} rows. Full table: "
                 f"<a href=\"../../releases/{_e(version)}/{_e(name)}.csv\">{_e(name)}.csv</a>, "
                 f"<a href=\"../../releases/{_e(version)}/{_e(name)}.parquet\">{_e(name)}.parquet</a>.</p>"
-                + _table_html(rows[:PREVIEW_ROWS], cols, link_doc=True))
+                + _table_html(preview, cols, link_doc=True))
         (tmp / f"table-{name}.html").write_text(_page(f"{name} — {version}", page, 2), encoding="utf-8")
-    by_doc: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for n in FACT_TABLES:
-        for r in tables.get(n, []):
-            by_doc.setdefault(r["doc_id"], {}).setdefault(n, []).append(r)
-    for doc in docs:
-        facts = by_doc.get(doc["doc_id"], {})
+    texts = _Grouped(_rows(release / "document_text.parquet")) if "document_text" in names else None
+    facts = {n: _Grouped(_rows(release / f"{n}.parquet")) for n in FACT_TABLES if n in names}
+    doc_cols = ["doc_id", "source_file", "doc_type", "title", "county", "report_year"]
+    doc_index: list[dict[str, Any]] = []
+    for doc in _rows(release / "documents.parquet"):
+        text_rows = texts.take(doc["doc_id"]) if texts else []
+        doc_facts = {n: g.take(doc["doc_id"]) for n, g in facts.items()}
         (tmp / f"doc-{doc['doc_id']}.html").write_text(
-            _document_page(version, doc, texts.get(doc["doc_id"], ""), facts), encoding="utf-8")
+            _document_page(version, doc, text_rows[0]["text"] if text_rows else "", doc_facts),
+            encoding="utf-8")
+        doc_index.append({c: doc.get(c) for c in doc_cols})
     table_links = "".join(
-        f"<li><a href=\"table-{_e(n)}.html\">{_e(n)}</a> ({len(rows)} rows)</li>"
-        for n, rows in tables.items() if n != "document_text")
-    doc_links = _table_html(
-        docs,
-        ["doc_id", "source_file", "doc_type", "title", "county", "report_year"], link_doc=True)
+        f"<li><a href=\"table-{_e(n)}.html\">{_e(n)}</a> ({counts[n]} rows)</li>"
+        for n in names if n != "document_text")
+    doc_links = _table_html(doc_index, doc_cols, link_doc=True)
     body = f"<h2>Tables</h2><ul>{table_links}</ul><h2>Documents</h2>{doc_links}"
     (tmp / "index.html").write_text(_page(f"Release {version}", body, 2), encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)

@@ -3,6 +3,9 @@
 A row is *added* when its key is new, *removed* when its key is gone and *changed* when its
 key stays but another column differs. Fact rows are keyed by ``record_id`` (which hashes the
 document, span and key fields), so a corrected figure in the same sentence shows as changed.
+
+The comparison reads the Parquet files column-wise: a hash per row and the key, never whole
+tables as Python objects; only the rows that differ are read in full, to be listed.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from renda.contract import TABLES
@@ -39,43 +43,64 @@ def read_release_tables(release_dir: Path) -> dict[str, pa.Table]:
     return out
 
 
-def tables_equal(a: dict[str, pa.Table], b: dict[str, pa.Table]) -> bool:
-    """Same tables, same columns, same rows in the same order (schemas metadata aside)."""
-    if set(a) != set(b):
-        return False
-    for name in a:
-        ta, tb = a[name], b[name]
-        if ta.column_names != tb.column_names or ta.num_rows != tb.num_rows:
-            return False
-        if not ta.equals(tb.cast(ta.schema) if ta.schema != tb.schema else tb):
-            return False
-    return True
+def _key_hashes(path: Path, key: str) -> pa.Table:
+    """(key, row hash) of every row of a Parquet file, read batch by batch."""
+    import pandas as pd
+
+    keys: list[pa.Array] = []
+    hashes: list[pa.Array] = []
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000):
+        frame = batch.to_pandas()
+        keys.append(batch.column(batch.schema.get_field_index(key)))
+        hashes.append(pa.array(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy()))
+    if not keys:
+        return pa.table({"key": pa.array([], pa.string()), "h": pa.array([], pa.uint64())})
+    return pa.table({"key": pa.concat_arrays(keys), "h": pa.concat_arrays(hashes)})
 
 
-def diff_table(name: str, old: pa.Table | None, new: pa.Table) -> TableChanges:
+def _rows(path: Path, key: str, wanted: pa.Array) -> dict[Any, dict[str, Any]]:
+    if len(wanted) == 0:
+        return {}
+    rows: dict[Any, dict[str, Any]] = {}
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000):
+        picked = batch.filter(pc.is_in(batch.column(batch.schema.get_field_index(key)), value_set=wanted))
+        for r in picked.to_pylist():
+            rows[r[key]] = r
+    return rows
+
+
+def diff_table_files(name: str, old: Path | None, new: Path) -> TableChanges:
+    """Rows added, removed and changed between two Parquet files of table ``name``."""
     key = TABLES[name].primary_key[0]
-    old_rows = {r[key]: r for r in old.to_pylist()} if old is not None else {}
-    new_rows = {r[key]: r for r in new.to_pylist()}
+    new_h = _key_hashes(new, key)
+    old_h = _key_hashes(old, key) if old is not None and old.exists() else _key_hashes(new, key).slice(0, 0)
+    added_keys = new_h.filter(pc.invert(pc.is_in(new_h["key"], value_set=old_h["key"])))["key"]
+    removed_keys = old_h.filter(pc.invert(pc.is_in(old_h["key"], value_set=new_h["key"])))["key"]
+    joined = new_h.join(old_h, "key", join_type="inner", right_suffix="_old")
+    changed_keys = joined.filter(pc.not_equal(joined["h"], joined["h_old"]))["key"]
     changes = TableChanges(name)
-    for k, row in new_rows.items():
-        if k not in old_rows:
-            changes.added.append(row)
-        elif old_rows[k] != row:
-            changes.changed.append((old_rows[k], row))
-    changes.removed = [row for k, row in old_rows.items() if k not in new_rows]
+    new_rows = _rows(new, key, pa.concat_arrays([added_keys.combine_chunks(), changed_keys.combine_chunks()]))
+    old_rows = (_rows(old, key, pa.concat_arrays([removed_keys.combine_chunks(), changed_keys.combine_chunks()]))
+                if old is not None and old.exists() else {})
+    changes.added = [new_rows[k] for k in added_keys.to_pylist()]
+    changes.removed = [old_rows[k] for k in removed_keys.to_pylist()]
+    changes.changed = [(old_rows[k], new_rows[k]) for k in changed_keys.to_pylist()
+                       if old_rows.get(k) != new_rows.get(k)]
     return changes
 
 
-def diff_releases(old: dict[str, pa.Table], new: dict[str, pa.Table]) -> list[TableChanges]:
-    return [diff_table(name, old.get(name), table) for name, table in new.items()]
+def diff_release_dirs(old: Path | None, new: Path, tables: list[str]) -> list[TableChanges]:
+    return [diff_table_files(name, (old / f"{name}.parquet") if old else None,
+                             new / f"{name}.parquet") for name in tables]
 
 
-def _doc_names(*tables: pa.Table | None) -> dict[str, str]:
+def document_names(*release_dirs: Path | None) -> dict[str, str]:
+    """doc_id -> source_file over the given releases' documents."""
     names: dict[str, str] = {}
-    for t in tables:
-        if t is not None:
-            for r in t.select(["doc_id", "source_file"]).to_pylist():
-                names[r["doc_id"]] = r["source_file"]
+    for d in release_dirs:
+        if d is not None and (d / "documents.parquet").exists():
+            t = pq.read_table(d / "documents.parquet", columns=["doc_id", "source_file"])
+            names.update(zip(t["doc_id"].to_pylist(), t["source_file"].to_pylist()))
     return names
 
 
@@ -91,7 +116,7 @@ def _row_label(table: str, row: dict[str, Any]) -> str:
 
 
 def changes_markdown(version: str, previous: str | None, changes: list[TableChanges],
-                     old: dict[str, pa.Table], new: dict[str, pa.Table]) -> str:
+                     names: dict[str, str]) -> str:
     """CHANGES.md: per table, the rows added, removed and changed, grouped by document."""
     lines = [f"# Changes in {version}", ""]
     if previous is None:
@@ -102,7 +127,8 @@ def changes_markdown(version: str, previous: str | None, changes: list[TableChan
     for c in changes:
         lines.append(f"| {c.table} | {len(c.added)} | {len(c.removed)} | {len(c.changed)} |")
     lines.append("")
-    names = _doc_names(old.get("documents"), new.get("documents"))
+    if previous is None:
+        return "\n".join(lines).rstrip() + "\n"
     for c in changes:
         if c.empty:
             continue
@@ -115,7 +141,9 @@ def changes_markdown(version: str, previous: str | None, changes: list[TableChan
         for before, after in c.changed:
             doc = names.get(after["doc_id"], after["doc_id"])
             diffs = ", ".join(f"{k}: {before[k]!r} → {after[k]!r}" for k in after
-                              if before.get(k) != after[k])
+                              if before.get(k) != after[k] and k != "text")
+            if before.get("text") != after.get("text") and "text" in after:
+                diffs = (diffs + ", " if diffs else "") + "text changed"
             by_doc.setdefault(doc, []).append(f"- changed: {_row_label(c.table, after)} ({diffs})")
         for doc in sorted(by_doc):
             lines += [f"### {doc}", "", *by_doc[doc], ""]

@@ -36,6 +36,10 @@ class CuratedLayout:
     def cache(self) -> Path:
         return self.root / "cache"
 
+    def work(self, run_id: str) -> Path:
+        """Scratch folder of one run (processed parts); removed when the run ends."""
+        return self.root / ".work" / run_id
+
     def failed_validation(self, stamp: str) -> Path:
         """Reports of a run blocked by a critical validation failure (nothing published)."""
         return self.root / "validation-failures" / stamp

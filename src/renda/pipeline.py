@@ -9,11 +9,13 @@ the same inputs give byte-identical files.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from renda.cache import DocumentCache, content_key
 from renda.contract import FACT_TABLES, TABLES, to_arrow
@@ -112,6 +114,64 @@ def process_batch(raw_root: Path, source_files: list[str], today: dt.date,
     return result
 
 
+@dataclass(frozen=True)
+class PartSummary:
+    """What a processed batch left on disk: one Parquet file per table in ``path``."""
+
+    path: Path
+    documents: list[tuple[str, str]]  # (doc_id, source_file), in the part's order
+    rejects: list[Reject]
+    cache_hits: int
+    rows: dict[str, int]
+
+
+def sort_facts(rows: list[dict[str, Any]], order: dict[str, int]) -> list[dict[str, Any]]:
+    """Fact rows in document order (``order``: doc_id -> position), then by offsets."""
+    return sorted(rows, key=lambda r: (order[r["doc_id"]], r["char_start"], r["char_end"],
+                                       r["record_id"]))
+
+
+def write_part(result: BatchResult, part_dir: Path) -> PartSummary:
+    """Write a processed batch as Parquet files, documents sorted by path, facts by document
+    and offsets; a document whose bytes repeat one earlier in the batch is rejected."""
+    docs, duplicates = _dedupe_documents(result.documents)
+    order = {d.document["doc_id"]: i for i, d in enumerate(docs)}
+    tables: dict[str, pa.Table] = {
+        "documents": to_arrow(TABLES["documents"], [d.document for d in docs]),
+        "document_text": to_arrow(TABLES["document_text"],
+                                  [{"doc_id": d.document["doc_id"], "text": d.text} for d in docs]),
+    }
+    for name in FACT_TABLES:
+        rows = [row for d in docs for row in d.facts.get(name, [])]
+        tables[name] = to_arrow(TABLES[name], sort_facts(rows, order))
+    tmp = part_dir.with_name(part_dir.name + ".tmp")
+    tmp.mkdir(parents=True, exist_ok=True)
+    for name, table in tables.items():
+        pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+    os.replace(tmp, part_dir)
+    return PartSummary(part_dir, [(d.document["doc_id"], d.document["source_file"]) for d in docs],
+                       sorted(result.rejects + duplicates, key=lambda r: r.source_file),
+                       result.cache_hits, {n: t.num_rows for n, t in tables.items()})
+
+
+def process_part(raw_root: Path, source_files: list[str], today: dt.date, part_dir: Path,
+                 cache_dir: Path | None = None) -> PartSummary:
+    """:func:`process_batch`, written to ``part_dir`` (only a summary stays in memory)."""
+    return write_part(process_batch(raw_root, source_files, today, cache_dir), part_dir)
+
+
+def read_part(summary: PartSummary, drop: set[str] | None = None) -> dict[str, pa.Table]:
+    """A part's tables, without the rows of the documents in ``drop``."""
+    tables = {name: pq.read_table(summary.path / f"{name}.parquet") for name in TABLES}
+    if drop:
+        import pyarrow.compute as pc
+
+        keep_docs = pa.array(sorted(drop))
+        tables = {n: t.filter(pc.invert(pc.is_in(t.column("doc_id"), value_set=keep_docs)))
+                  for n, t in tables.items()}
+    return tables
+
+
 def merge(batches: list[BatchResult]) -> BatchResult:
     merged = BatchResult()
     for batch in batches:
@@ -138,16 +198,17 @@ def _dedupe_documents(docs: list[ProcessedDocument]) -> tuple[list[ProcessedDocu
 
 
 def assemble_tables(result: BatchResult) -> tuple[dict[str, pa.Table], list[Reject]]:
-    """The release's tables, rows sorted by stable keys, and all rejects sorted by path."""
+    """The release's tables in memory, in the order a release stores them (documents by
+    path, every other table in document order), and all rejects sorted by path."""
     docs, duplicates = _dedupe_documents(result.documents)
     tables: dict[str, pa.Table] = {
         "documents": to_arrow(TABLES["documents"], [d.document for d in docs]),
         "document_text": to_arrow(TABLES["document_text"],
                                   [{"doc_id": d.document["doc_id"], "text": d.text} for d in docs]),
     }
+    order = {d.document["doc_id"]: i for i, d in enumerate(docs)}
     for name in FACT_TABLES:
         rows = [row for d in docs for row in d.facts.get(name, [])]
-        rows.sort(key=lambda r: (r["doc_id"], r["char_start"], r["char_end"], r["record_id"]))
-        tables[name] = to_arrow(TABLES[name], rows)
+        tables[name] = to_arrow(TABLES[name], sort_facts(rows, order))
     rejects = sorted(result.rejects + duplicates, key=lambda r: r.source_file)
     return tables, rejects

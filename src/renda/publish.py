@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from renda.contract import CONTRACT_VERSION, TABLES, Table
+from renda.contract import CONTRACT_VERSION, TABLES, Table, arrow_schema
 from renda.ingest import Reject
 from renda.layout import CuratedLayout, version_key
 from renda.settings import DATASET_LICENCE, DATASET_NAME, DATASET_TITLE, EXTRACTOR
@@ -171,6 +171,118 @@ def _resource(table: Table | None, name: str, path: Path, fmt: str, root: Path) 
     return {k: v for k, v in resource.items() if v is not None}
 
 
+class ReleaseWriter:
+    """Writes a release into a staging folder table by table, piece by piece, then renames
+    it into place (:meth:`commit`) or removes it (:meth:`abort`).
+
+    Pieces of a table are appended as Parquet row groups and CSV rows, so a release larger
+    than memory can be written from parts. Every contract table is written, empty if no piece
+    came, so a release always has the same files.
+    """
+
+    def __init__(self, layout: CuratedLayout, version: str, tables: list[str]) -> None:
+        layout.releases.mkdir(parents=True, exist_ok=True)
+        self.layout = layout
+        self.version = version
+        self.final = layout.release(version)
+        if self.final.exists():
+            raise FileExistsError(f"release {version} already exists at {self.final}")
+        self.staging = layout.staging(version, uuid.uuid4().hex[:8])
+        self.staging.mkdir()
+        self.tables = tables
+        self.rows = {name: 0 for name in tables}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        self._csv: dict[str, tuple[Any, pacsv.CSVWriter]] = {}
+        self._closed = False
+
+    def write(self, name: str, table: pa.Table) -> None:
+        spec = TABLES.get(name)
+        schema = arrow_schema(spec) if spec is not None else table.schema
+        table = table.select(schema.names).cast(schema) if spec is not None else table
+        if name not in self._parquet:
+            self._parquet[name] = pq.ParquetWriter(
+                self.staging / f"{name}.parquet", schema, compression="zstd",
+                write_statistics=True, use_dictionary=True, store_schema=True)
+            if spec is None or spec.csv:
+                fh = open(self.staging / f"{name}.csv", "wb")
+                fh.write(b"\xef\xbb\xbf")
+                writer = pacsv.CSVWriter(fh, schema, write_options=pacsv.WriteOptions(
+                    include_header=True, quoting_style="needed"))
+                self._csv[name] = (fh, writer)
+        if table.num_rows:
+            self._parquet[name].write_table(table)
+            if name in self._csv:
+                self._csv[name][1].write_table(table)
+        self.rows[name] += table.num_rows
+
+    def close_tables(self) -> None:
+        """Finish every table file (empty tables included); idempotent."""
+        if self._closed:
+            return
+        for name in self.tables:
+            if name not in self._parquet:
+                spec = TABLES[name]
+                self.write(name, arrow_schema(spec).empty_table())
+        for writer in self._parquet.values():
+            writer.close()
+        for fh, writer in self._csv.values():
+            writer.close()
+            fh.close()
+        self._closed = True
+
+    def data_files(self) -> list[str]:
+        names = []
+        for name in self.tables:
+            names.append(f"{name}.parquet")
+            spec = TABLES.get(name)
+            if spec is None or spec.csv:
+                names.append(f"{name}.csv")
+        return names
+
+    def commit(self, rejects: list[Reject], *, created: str,
+               sources: list[dict[str, Any]] | None = None,
+               extra: Callable[[Path], None] | None = None) -> PublishedRelease:
+        """Write rejects, extra files, datapackage.json and SHA256SUMS, rename into place,
+        then point LATEST at the release."""
+        staging = self.staging
+        try:
+            self.close_tables()
+            resources: list[dict[str, Any]] = []
+            for name in self.tables:
+                spec = TABLES.get(name)
+                has_csv = spec is None or spec.csv
+                resources.append(_resource(spec, f"{name}-parquet" if has_csv else name,
+                                           staging / f"{name}.parquet", "parquet", staging))
+                if has_csv:
+                    resources.append(_resource(spec, name, staging / f"{name}.csv", "csv", staging))
+            _write_rejects(rejects, staging / "rejects.csv")
+            if extra is not None:
+                extra(staging)
+            package = datapackage(self.version, created, resources, sources or [])
+            (staging / "datapackage.json").write_text(
+                json.dumps(package, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
+                encoding="utf-8")
+            files = sorted(p for p in staging.rglob("*") if p.is_file())
+            sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in files)
+            (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
+            for p in staging.rglob("*"):
+                if p.is_file():
+                    _fsync_file(p)
+            os.rename(staging, self.final)
+        except BaseException:
+            self.abort()
+            raise
+        set_latest(self.layout, self.version)
+        return PublishedRelease(self.version, self.final, dict(self.rows), len(rejects))
+
+    def abort(self) -> None:
+        try:
+            self.close_tables()
+        except Exception:  # noqa: BLE001 - the folder goes anyway
+            pass
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
 def write_release(
     layout: CuratedLayout,
     tables: dict[str, pa.Table],
@@ -181,50 +293,16 @@ def write_release(
     sources: list[dict[str, Any]] | None = None,
     extra: Callable[[Path], None] | None = None,
 ) -> PublishedRelease:
-    """Write every table and the package files, then rename the release into place.
-
-    ``extra`` may add files to the staging folder (validation reports, README) before the
-    checksums are computed. Tables are written in contract order; ``LATEST`` is updated last.
-    """
-    layout.releases.mkdir(parents=True, exist_ok=True)
-    final = layout.release(version)
-    if final.exists():
-        raise FileExistsError(f"release {version} already exists at {final}")
-    staging = layout.staging(version, uuid.uuid4().hex[:8])
-    staging.mkdir()
+    """Write in-memory tables as a release (see :class:`ReleaseWriter`). ``extra`` may add
+    files to the staging folder before the checksums are computed; LATEST is updated last."""
+    writer = ReleaseWriter(layout, version, list(tables))
     try:
-        resources: list[dict[str, Any]] = []
         for name, table in tables.items():
-            spec = TABLES.get(name)
-            parquet = staging / f"{name}.parquet"
-            _write_parquet(table, parquet)
-            has_csv = spec is None or spec.csv
-            resources.append(_resource(spec, f"{name}-parquet" if has_csv else name, parquet,
-                                       "parquet", staging))
-            if has_csv:
-                csv_path = staging / f"{name}.csv"
-                _write_csv(table, csv_path)
-                resources.append(_resource(spec, name, csv_path, "csv", staging))
-        _write_rejects(rejects, staging / "rejects.csv")
-        if extra is not None:
-            extra(staging)
-        package = datapackage(version, created, resources, sources or [])
-        (staging / "datapackage.json").write_text(
-            json.dumps(package, ensure_ascii=False, indent=2, sort_keys=False) + "\n",
-            encoding="utf-8")
-        files = sorted(p for p in staging.rglob("*") if p.is_file())
-        sums = "".join(f"{sha256_file(p)}  {p.relative_to(staging).as_posix()}\n" for p in files)
-        (staging / "SHA256SUMS").write_text(sums, encoding="utf-8")
-        for p in staging.rglob("*"):
-            if p.is_file():
-                _fsync_file(p)
-        os.rename(staging, final)
+            writer.write(name, table)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        writer.abort()
         raise
-    set_latest(layout, version)
-    counts = {name: t.num_rows for name, t in tables.items()}
-    return PublishedRelease(version, final, counts, len(rejects))
+    return writer.commit(rejects, created=created, sources=sources, extra=extra)
 
 
 def set_latest(layout: CuratedLayout, version: str) -> None:

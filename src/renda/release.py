@@ -1,27 +1,42 @@
-"""Publishing a release: compare with the latest, describe the changes, write atomically.
+"""Publishing a release: validate, compare with the latest, describe the changes, write
+atomically — holding the curated folder's lock throughout.
 
-``publish_release`` is what the flow's publish task calls. It publishes nothing when the
-tables equal the latest release's, and otherwise writes the tables, ``rejects.csv``,
-``quarantine.csv``, ``README.md``, ``CHANGES.md`` and the validation reports into one release.
+Two entry points share one ending (:func:`_finish`):
+
+- :func:`publish_parts`, what the flow calls: the processed batches are on disk as parts;
+  they are validated and written chunk by chunk (whole documents per chunk), so memory stays
+  flat however large the corpus;
+- :func:`publish_release`, for tables already in memory and already validated.
+
+A release whose data files equal the latest release's is not published.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator, Sequence
 
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
-from renda.changes import changes_markdown, diff_releases, read_release_tables, tables_equal
+from renda import validate
+from renda.changes import changes_markdown, diff_release_dirs, document_names
+from renda.contract import FACT_TABLES, TABLES
 from renda.ingest import Reject
 from renda.layout import CuratedLayout
 from renda.locking import exclusive_lock
-from renda.publish import PublishedRelease, clean_staging, next_version, write_release
+from renda.pipeline import PartSummary, read_part
+from renda.publish import ReleaseWriter, clean_staging, next_version, sha256_file
 from renda.release_docs import release_readme
+
+# Documents per validation chunk: large enough that Great Expectations' fixed cost per run
+# (about 0.6 s for the five suites) stays small, small enough to bound memory.
+CHUNK_DOCUMENTS = 2000
 
 
 @dataclass(frozen=True)
@@ -33,15 +48,68 @@ class PublishOutcome:
     n_rejects: int
     n_quarantined: int
     previous: str | None
+    validation_summary: str = ""
 
 
-def _write_quarantine(quarantine: pa.Table | None, path: Path) -> None:
-    if quarantine is None:
-        path.write_bytes(b"\xef\xbb\xbftable,record_id,doc_id,expectation,column,evidence\r\n")
+def _quarantine_csv(quarantine: pa.Table | None, path: Path) -> None:
+    if quarantine is None or quarantine.num_rows == 0:
+        path.write_bytes(b"\xef\xbb\xbf" + b",".join(
+            f.encode() for f in validate.QUARANTINE_SCHEMA.names) + b"\r\n")
         return
     buffer = io.BytesIO()
     pacsv.write_csv(quarantine, buffer, pacsv.WriteOptions(quoting_style="needed"))
     path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue())
+
+
+def _same_data(writer: ReleaseWriter, previous: Path | None) -> bool:
+    """Do the staged data files equal the previous release's, byte for byte?"""
+    if previous is None or not (previous / "SHA256SUMS").exists():
+        return False
+    sums = dict(reversed(line.split("  ", 1)) for line in
+                (previous / "SHA256SUMS").read_text(encoding="utf-8").splitlines() if line)
+    return all(sums.get(name) == sha256_file(writer.staging / name) for name in writer.data_files())
+
+
+def _per_document_counts(staging: Path) -> dict[str, Counter[str]]:
+    counts = {}
+    for name in FACT_TABLES:
+        if not (staging / f"{name}.parquet").exists():
+            continue
+        t = pq.read_table(staging / f"{name}.parquet", columns=["doc_id"])
+        counts[name] = Counter(t["doc_id"].to_pylist())
+    return counts
+
+
+def _finish(layout: CuratedLayout, writer: ReleaseWriter, previous: str | None,
+            rejects: list[Reject], *, created: str, quarantine: pa.Table | None,
+            reports: Callable[[Path], None] | None, summary: str) -> PublishOutcome:
+    writer.close_tables()
+    n_quarantined = quarantine.num_rows if quarantine is not None else 0
+    previous_dir = layout.release(previous) if previous else None
+    if _same_data(writer, previous_dir):
+        writer.abort()
+        assert previous is not None and previous_dir is not None
+        return PublishOutcome(False, previous, previous_dir, dict(writer.rows), len(rejects),
+                              n_quarantined, previous, summary)
+    changes = diff_release_dirs(previous_dir, writer.staging, writer.tables)
+    names = document_names(previous_dir, writer.staging)
+    documents = pq.read_table(writer.staging / "documents.parquet",
+                              columns=["doc_id", "source_file", "doc_type"])
+    per_doc = _per_document_counts(writer.staging)
+
+    def extra(staging: Path) -> None:
+        _quarantine_csv(quarantine, staging / "quarantine.csv")
+        (staging / "README.md").write_text(
+            release_readme(writer.version, created, dict(writer.rows), len(rejects),
+                           documents.to_pylist(), per_doc), encoding="utf-8")
+        (staging / "CHANGES.md").write_text(
+            changes_markdown(writer.version, previous, changes, names), encoding="utf-8")
+        if reports is not None:
+            reports(staging / "validation")
+
+    release = writer.commit(rejects, created=created, extra=extra)
+    return PublishOutcome(True, release.version, release.path, release.row_counts,
+                          release.n_rejects, n_quarantined, previous, summary)
 
 
 def publish_release(
@@ -55,46 +123,108 @@ def publish_release(
     reports: Callable[[Path], None] | None = None,
     lock_timeout: float = 600.0,
 ) -> PublishOutcome:
-    """Publish ``tables`` as a new release unless they equal the latest release's.
-
-    Holds the curated folder's lock throughout, so two runs never interleave releases.
-    """
+    """Publish tables already in memory (and already validated) unless they equal the
+    latest release's."""
     with exclusive_lock(layout.lock_file, timeout=lock_timeout):
-        return _publish_locked(layout, tables, rejects, today=today, created=created,
-                               quarantine=quarantine, reports=reports)
+        clean_staging(layout)
+        previous = layout.latest()
+        writer = ReleaseWriter(layout, next_version(layout, today), list(tables))
+        try:
+            for name, table in tables.items():
+                writer.write(name, table)
+            return _finish(layout, writer, previous, rejects, created=created,
+                           quarantine=quarantine, reports=reports, summary="")
+        except BaseException:
+            writer.abort()
+            raise
 
 
-def _publish_locked(
+def _chunks(parts: Sequence[PartSummary], size: int) -> Iterator[list[PartSummary]]:
+    chunk: list[PartSummary] = []
+    docs = 0
+    for part in parts:
+        chunk.append(part)
+        docs += len(part.documents)
+        if docs >= size:
+            yield chunk
+            chunk, docs = [], 0
+    if chunk:
+        yield chunk
+
+
+class ValidationBlocked(validate.CriticalValidationError):
+    """Critical expectations failed; nothing was published. ``report`` holds the report."""
+
+    def __init__(self, outcome: validate.ValidationOutcome, report: Path) -> None:
+        super().__init__(outcome.critical_failures)
+        self.outcome = outcome
+        self.report = report
+        self.args = (f"{self.args[0]}\nReport: {report / 'index.html'}",)
+
+
+def publish_parts(
     layout: CuratedLayout,
-    tables: dict[str, pa.Table],
-    rejects: list[Reject],
+    parts: Sequence[PartSummary],
     *,
     today: dt.date,
     created: str,
-    quarantine: pa.Table | None,
-    reports: Callable[[Path], None] | None,
+    suites_dir: Path,
+    chunk_documents: int = CHUNK_DOCUMENTS,
+    lock_timeout: float = 600.0,
 ) -> PublishOutcome:
-    clean_staging(layout)
-    previous = layout.latest()
-    old = read_release_tables(layout.release(previous)) if previous else {}
-    n_quarantined = quarantine.num_rows if quarantine is not None else 0
-    counts = {name: t.num_rows for name, t in tables.items()}
-    if previous is not None and tables_equal(old, tables):
-        return PublishOutcome(False, previous, layout.release(previous), counts, len(rejects),
-                              n_quarantined, previous)
-    version = next_version(layout, today)
-    changes = diff_releases(old, tables)
+    """Validate and publish processed parts as one release.
 
-    def extra(staging: Path) -> None:
-        _write_quarantine(quarantine, staging / "quarantine.csv")
-        (staging / "README.md").write_text(
-            release_readme(version, created, tables, len(rejects)), encoding="utf-8")
-        (staging / "CHANGES.md").write_text(
-            changes_markdown(version, previous, changes, old, tables), encoding="utf-8")
-        if reports is not None:
-            reports(staging / "validation")
+    Documents whose bytes repeat an earlier part's are rejected as duplicates. Parts are
+    validated in chunks of about ``chunk_documents`` documents (keys are also checked across
+    chunks); rows failing a row-level expectation go to ``quarantine.csv``. On a critical
+    failure nothing is published, the report is kept under ``validation-failures/`` and
+    :class:`ValidationBlocked` is raised.
+    """
+    rejects = [r for p in parts for r in p.rejects]
+    seen: dict[str, str] = {}
+    drops: dict[Path, set[str]] = {}
+    for part in parts:
+        for doc_id, source_file in part.documents:
+            if doc_id in seen:
+                rejects.append(Reject(source_file, f"duplicate of {seen[doc_id]} (same bytes, "
+                                                   f"doc_id {doc_id})"))
+                drops.setdefault(part.path, set()).add(doc_id)
+            else:
+                seen[doc_id] = source_file
+    rejects.sort(key=lambda r: r.source_file)
 
-    release: PublishedRelease = write_release(layout, tables, rejects, version=version,
-                                              created=created, extra=extra)
-    return PublishOutcome(True, release.version, release.path, release.row_counts,
-                          release.n_rejects, n_quarantined, previous)
+    with exclusive_lock(layout.lock_file, timeout=lock_timeout):
+        clean_staging(layout)
+        previous = layout.latest()
+        writer = ReleaseWriter(layout, next_version(layout, today), list(TABLES))
+        try:
+            outcomes: list[validate.ValidationOutcome] = []
+            keys: dict[str, list[pa.ChunkedArray]] = {n: [] for n in TABLES}
+            for chunk in _chunks(parts, chunk_documents):
+                pieces = [read_part(p, drops.get(p.path)) for p in chunk]
+                tables = {n: pa.concat_tables([piece[n] for piece in pieces]) for n in TABLES}
+                outcome = validate.validate_tables(tables, suites_dir, today=today)
+                outcomes.append(outcome)
+                if not outcome.ok:
+                    break
+                for name in TABLES:
+                    published = outcome.published[name]
+                    writer.write(name, published)
+                    keys[name].append(published[TABLES[name].primary_key[0]])
+                outcome.published.clear()
+            extra = [validate.unique_across_chunks(n, TABLES[n].primary_key[0],
+                                                   pa.chunked_array([c for k in ks for c in k.chunks],
+                                                                    type=pa.string()))
+                     for n, ks in keys.items() if len(outcomes) > 1]
+            merged = validate.merge_outcomes(outcomes, extra)
+            if not merged.ok:
+                folder = layout.failed_validation(created.replace(":", "").replace("-", ""))
+                validate.write_reports(merged, folder)
+                raise ValidationBlocked(merged, folder)
+            return _finish(layout, writer, previous, rejects, created=created,
+                           quarantine=merged.quarantine,
+                           reports=lambda folder: validate.write_reports(merged, folder),
+                           summary=merged.summary_markdown())
+        except BaseException:
+            writer.abort()
+            raise

@@ -4,8 +4,7 @@ contract (one source of truth for every column description)."""
 from __future__ import annotations
 
 from collections import Counter
-
-import pyarrow as pa
+from typing import Any
 
 from renda.contract import CONTRACT_VERSION, FACT_TABLES, TABLES
 from renda.settings import DATASET_LICENCE, DATASET_TITLE, EXTRACTOR
@@ -15,8 +14,11 @@ def _md(value: object) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def release_readme(version: str, created: str, tables: dict[str, pa.Table],
-                   n_rejects: int) -> str:
+def release_readme(version: str, created: str, rows: dict[str, int], n_rejects: int,
+                   documents: list[dict[str, Any]], per_document: dict[str, Counter[str]]) -> str:
+    """README.md of a release: files and row counts, rows per document, the data dictionary
+    (from the contract) and how to cite. ``documents``: doc_id, source_file, doc_type rows;
+    ``per_document``: fact table -> doc_id -> rows."""
     lines = [
         f"# {DATASET_TITLE} — release {version}",
         "",
@@ -32,27 +34,24 @@ def release_readme(version: str, created: str, tables: dict[str, pa.Table],
         "| table | rows | files |",
         "|---|---:|---|",
     ]
-    for name, table in tables.items():
+    for name, n in rows.items():
         spec = TABLES.get(name)
         files = f"`{name}.parquet`" + (f", `{name}.csv`" if spec is None or spec.csv else "")
-        lines.append(f"| {name} | {table.num_rows} | {files} |")
+        lines.append(f"| {name} | {n} | {files} |")
     lines += ["", f"Inputs not used: {n_rejects} (see `rejects.csv`).", ""]
 
-    documents = tables.get("documents")
-    if documents is not None and documents.num_rows:
+    if documents:
         lines += ["## Rows per document", "",
                   "| document | doc_type | " + " | ".join(FACT_TABLES) + " |",
                   "|---|---|" + "---:|" * len(FACT_TABLES)]
-        counts = {t: Counter(tables[t].column("doc_id").to_pylist()) for t in FACT_TABLES
-                  if t in tables}
-        for row in documents.select(["doc_id", "source_file", "doc_type"]).to_pylist():
-            cells = " | ".join(str(counts.get(t, Counter())[row["doc_id"]]) for t in FACT_TABLES)
+        for row in documents:
+            cells = " | ".join(str(per_document.get(t, Counter())[row["doc_id"]]) for t in FACT_TABLES)
             lines.append(f"| {_md(row['source_file'])} | {row['doc_type']} | {cells} |")
         lines.append("")
 
     lines += ["## Data dictionary", ""]
     for name, spec in TABLES.items():
-        if name not in tables:
+        if name not in rows:
             continue
         lines += [f"### {name}", "", f"{spec.en} {spec.zh}", "",
                   f"Primary key: `{', '.join(spec.primary_key)}`.", "",

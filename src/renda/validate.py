@@ -804,3 +804,71 @@ def render_html(outcome: ValidationOutcome) -> str:
             parts.append("</ul>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Validating a release in chunks
+# ---------------------------------------------------------------------------------------------
+
+MAX_ROW_IDS = 1000  # row ids kept per merged finding (the count is always exact)
+
+
+def merge_outcomes(outcomes: Sequence[ValidationOutcome],
+                   extra: Sequence[Finding] = ()) -> ValidationOutcome:
+    """One outcome for a release validated chunk by chunk (a chunk holds whole documents).
+
+    Findings of the same expectation are merged: success only if every chunk succeeded,
+    counts added, row ids and sample values concatenated (capped). ``extra`` adds findings of
+    checks that span chunks (keys unique across the release). ``published`` is empty: the
+    caller wrote each chunk's published rows as it went.
+    """
+    merged: dict[tuple[Any, ...], Finding] = {}
+    order: list[tuple[Any, ...]] = []
+    for outcome in outcomes:
+        for f in outcome.findings:
+            key = (f.table, f.expectation, f.column, f.row_condition, f.severity)
+            if key not in merged:
+                merged[key] = copy.deepcopy(f)
+                order.append(key)
+                continue
+            m = merged[key]
+            m.success = m.success and f.success
+            m.unexpected_count += f.unexpected_count
+            m.row_ids = (m.row_ids + f.row_ids)[:MAX_ROW_IDS]
+            m.sample_values = (m.sample_values + f.sample_values)[:20]
+            m.error = m.error or f.error
+    findings = [merged[k] for k in order] + list(extra)
+    quarantines = [o.quarantine for o in outcomes if o.quarantine is not None]
+    quarantine = pa.concat_tables(quarantines) if quarantines else None
+    results: dict[str, Any] = {}
+    for outcome in outcomes:
+        for table, info in outcome.results_json.items():
+            if table not in results:
+                results[table] = {**info, "chunks": []}
+                results[table]["rows"] = 0
+            entry = results[table]
+            entry["rows"] = entry.get("rows", 0) + info.get("rows", 0)
+            entry["success"] = entry.get("success", True) and info.get("success", True)
+            entry["chunks"].append({"rows": info.get("rows", 0), "success": info.get("success"),
+                                    "great_expectations": info.get("great_expectations"),
+                                    "checks": info.get("checks")})
+            entry.pop("great_expectations", None)
+            entry.pop("checks", None)
+    for f in extra:
+        entry = results.setdefault(f.table, {"chunks": []})
+        entry.setdefault("release_checks", []).append(_finding_json(f))
+        entry["success"] = entry.get("success", True) and f.success
+    return ValidationOutcome(findings, {}, quarantine, _jsonable(results))
+
+
+def unique_across_chunks(table: str, column: str, values: pa.ChunkedArray | pa.Array) -> Finding:
+    """A critical finding: ``column`` of ``table`` has no value twice in the whole release
+    (each chunk checked its own rows; this catches a key repeated in two chunks)."""
+    import pyarrow.compute as pc
+
+    counts = pc.value_counts(values)
+    repeated = [v.as_py() for v, n in zip(counts.field("values"), counts.field("counts"))
+                if n.as_py() > 1]
+    return Finding(table, "expect_column_values_to_be_unique_across_release", column, "critical",
+                   not repeated, len(repeated), [str(r) for r in repeated[:MAX_ROW_IDS]],
+                   notes="Primary keys are unique over the whole release, not only per chunk.")
