@@ -69,8 +69,11 @@ def _rows(path: Path, key: str, wanted: pa.Array) -> dict[Any, dict[str, Any]]:
     return rows
 
 
-def diff_table_files(name: str, old: Path | None, new: Path) -> TableChanges:
-    """Rows added, removed and changed between two Parquet files of table ``name``."""
+def diff_table_files(name: str, old: Path | None, new: Path, list_rows: bool = True) -> TableChanges:
+    """Rows added, removed and changed between two Parquet files of table ``name``.
+
+    With ``list_rows`` False only the keys are compared and the rows are not read (a first
+    release, whose every row is new, lists counts only)."""
     key = TABLES[name].primary_key[0]
     new_h = _key_hashes(new, key)
     old_h = _key_hashes(old, key) if old is not None and old.exists() else _key_hashes(new, key).slice(0, 0)
@@ -79,6 +82,10 @@ def diff_table_files(name: str, old: Path | None, new: Path) -> TableChanges:
     joined = new_h.join(old_h, "key", join_type="inner", right_suffix="_old")
     changed_keys = joined.filter(pc.not_equal(joined["h"], joined["h_old"]))["key"]
     changes = TableChanges(name)
+    if not list_rows:
+        changes.added = [{} for _ in range(len(added_keys))]
+        changes.removed = [{} for _ in range(len(removed_keys))]
+        return changes
     new_rows = _rows(new, key, pa.concat_arrays([added_keys.combine_chunks(), changed_keys.combine_chunks()]))
     old_rows = (_rows(old, key, pa.concat_arrays([removed_keys.combine_chunks(), changed_keys.combine_chunks()]))
                 if old is not None and old.exists() else {})
@@ -89,9 +96,10 @@ def diff_table_files(name: str, old: Path | None, new: Path) -> TableChanges:
     return changes
 
 
-def diff_release_dirs(old: Path | None, new: Path, tables: list[str]) -> list[TableChanges]:
+def diff_release_dirs(old: Path | None, new: Path, tables: list[str],
+                      list_rows: bool = True) -> list[TableChanges]:
     return [diff_table_files(name, (old / f"{name}.parquet") if old else None,
-                             new / f"{name}.parquet") for name in tables]
+                             new / f"{name}.parquet", list_rows) for name in tables]
 
 
 def document_names(*release_dirs: Path | None) -> dict[str, str]:

@@ -36,7 +36,7 @@ from renda.release_docs import release_readme
 
 # Documents per validation chunk: large enough that Great Expectations' fixed cost per run
 # (about 0.6 s for the five suites) stays small, small enough to bound memory.
-CHUNK_DOCUMENTS = 2000
+CHUNK_DOCUMENTS = 1000
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def _finish(layout: CuratedLayout, writer: ReleaseWriter, previous: str | None,
         assert previous is not None and previous_dir is not None
         return PublishOutcome(False, previous, previous_dir, dict(writer.rows), len(rejects),
                               n_quarantined, previous, summary)
-    changes = diff_release_dirs(previous_dir, writer.staging, writer.tables)
+    changes = diff_release_dirs(previous_dir, writer.staging, writer.tables,
+                                list_rows=previous is not None)
     names = document_names(previous_dir, writer.staging)
     documents = pq.read_table(writer.staging / "documents.parquet",
                               columns=["doc_id", "source_file", "doc_type"])
