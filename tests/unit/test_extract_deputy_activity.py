@@ -116,6 +116,35 @@ ANNUAL_WORK_REPORT = [
         actors={("sessions_attended", 64): "基层代表"},
     ),
     Example(
+        # 参加… opening a segment: its subject is the deputies named before it.
+        "常委会组织代表培训6期；邀请代表列席常委会会议48人次，参加视察和专题调研等活动210多人次。",
+        [("standing_committee", "trainings", 6, "annual"),
+         ("deputies", "sessions_attended", 48, "annual"),
+         ("deputies", "inspections_attended", 210, "annual")],
+        actors={("inspections_attended", 210): "代表"},
+    ),
+    Example(
+        # 参与代表 counts the deputies taking part in the activity named before it.
+        "全年组织代表开展集中视察和专题调研等活动，参与代表630余人次；举办履职学习班2期，"
+        "参加代表190人次。",
+        [("deputies", "inspections_attended", 630, "annual"),
+         ("unspecified", "trainings", 2, "annual"),
+         ("deputies", "trainees", 190, "annual")],
+    ),
+    Example(  # a meeting is no activity with an attendance metric
+        "召开代表座谈会3次，参加代表75人次。",
+        [],
+    ),
+    Example(  # members of the committee, not deputies
+        "开展执法检查4次，参加执法检查的常委会组成人员85人次。",
+        [],
+    ),
+    Example(
+        # 代表联络站 names a station, not deputies: 80 is the members' attendance.
+        "常委会组成人员深入代表联络站40次，参加执法检查和视察80人次。",
+        [("standing_committee", "station_visits", 40, "annual")],
+    ),
+    Example(
         "大会期间共收到代表议案3件、建议156件。",
         [("deputies", "motions_received", 3, "annual"),
          ("deputies", "suggestions_received", 156, "annual")],
@@ -286,6 +315,113 @@ CARRY = [
 ]
 
 # --------------------------------------------------------------------------------------
+# Figures that lean on the sentences before them: a bare 建议 right after deputies'
+# suggestions were named, 其中所提问题…解决的N件 (a share of those suggestions, not problems
+# collected at a station), 该站 right after a station was named
+# --------------------------------------------------------------------------------------
+
+FOLLOW_UP = [
+    Example(
+        "县十八届人大三次会议期间，代表们提出建议一百七十二件。\n"
+        "截至9月底，一百七十二件建议全部办理完毕，其中所提问题已经得到解决的九十四件。",
+        [("deputies", "suggestions_received", 172, "annual"),
+         ("unspecified", "suggestions_handled", 172, "annual"),
+         ("unspecified", "suggestions_resolved", 94, "annual")],
+    ),
+    Example(
+        "本届以来，各级代表累计提出建议960件，均已按时答复，其中所提出的问题得到解决的603件。",
+        [("deputies", "suggestions_received", 960, "multi_year"),
+         ("unspecified", "suggestions_resolved", 603, "multi_year")],
+    ),
+    Example(
+        # What was counted is carried to the next paragraph while its topic is in reach.
+        "闭会期间收到代表建议64件。\n目前已办结61件，其中已解决的37件。",
+        [("deputies", "suggestions_received", 64, "annual"),
+         ("unspecified", "suggestions_handled", 61, "annual"),
+         ("unspecified", "suggestions_resolved", 37, "annual")],
+    ),
+    Example(
+        "全镇人大代表联络站于2021年投入使用。\n今年以来，该站共接待来访群众52人次。",
+        [("unspecified", "people_received", 52, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # 群众所提问题 are problems brought to a station, not deputies' suggestions.
+        "各联络站共接待群众420人次，群众所提问题已解决的150个。",
+        [("unspecified", "people_received", 420, "annual"),
+         ("unspecified", "problems_resolved", 150, "annual")],
+    ),
+    Example(
+        # Suggestions put to the congress's session are deputies'.
+        "大会期间收到建议97件，闭会期间收到建议11件。",
+        [("unspecified", "suggestions_received", 97, "annual"),
+         ("unspecified", "suggestions_received", 11, "annual")],
+    ),
+    Example(
+        # In a congress's report, suggestions handed over for handling are deputies'; so are
+        # the bare 建议 of the next sentence.
+        "闭会后，县人大常委会将143件建议分别交有关部门办理。截至10月底，143件建议全部办复，"
+        "其中已解决的88件。",
+        [("standing_committee", "suggestions_handled", 143, "annual"),
+         ("standing_committee", "suggestions_resolved", 88, "annual")],
+    ),
+    # Traps: the next sentence is not about deputies' suggestions.
+    Example(  # the committee's deliberation opinions
+        "代表共提出建议88件。\n常委会向县政府提出审议意见建议26条。",
+        [("deputies", "suggestions_received", 88, "annual")],
+    ),
+    Example(  # the committee's own suggestions
+        "代表共提出建议88件。\n常委会就全县教育工作向县政府提出建议9条。",
+        [("deputies", "suggestions_received", 88, "annual")],
+    ),
+    Example(  # the committee's deliberation opinions handed over are no deputies' topic
+        "常委会将审议意见建议交县政府研究办理。\n县政府已办结14条。",
+        [],
+    ),
+    Example(  # a meeting of the standing committee is not the congress's session
+        "县人大常委会第五次会议期间，常委会组成人员提出建议15条。",
+        [],
+    ),
+    Example(  # a heading ends the reach of what was named before it
+        "代表共提出建议88件。\n三、加强常委会自身建设\n全年办理建议40件。",
+        [("deputies", "suggestions_received", 88, "annual")],
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Since a year (自2019年建成以来, 自2019年6月启用至今): multi_year when the year is before the
+# report year, annual when it is the report year
+# --------------------------------------------------------------------------------------
+
+SINCE_A_YEAR = [
+    Example(
+        "据了解，该代表之家自2020年挂牌以来，累计接待选民750余人次，收集群众反映的问题180多个，"
+        "推动解决近150个。",
+        [("unspecified", "people_received", 750, "multi_year"),
+         ("unspecified", "problems_collected", 180, "multi_year"),
+         ("unspecified", "problems_resolved", 150, "multi_year")],
+        doc_type="news",
+    ),
+    Example(
+        "该联络站自2019年6月启用至今，代表进站履职共计410人次。",
+        [("deputies", "station_visits", 410, "multi_year")],
+        doc_type="news",
+    ),
+    Example(
+        "该联络站2022年建成以来，接待群众130人次。",
+        [("unspecified", "people_received", 130, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        "全区代表联络站自2017年建成以来累计接待群众5600余人次。今年以来，各站接待群众620人次。",
+        [("unspecified", "people_received", 5600, "multi_year"),
+         ("unspecified", "people_received", 620, "annual")],
+        doc_type="news",
+    ),
+]
+
+
+# --------------------------------------------------------------------------------------
 # Traps: no row
 # --------------------------------------------------------------------------------------
 
@@ -312,6 +448,9 @@ TRAPS = [
     Example("实现基层代表任期内至少列席一次常委会会议。", []),
     Example("代表所提议案中，26件议案涉及的9个立法项目已审议通过。", []),
     Example("二、2023年工作安排\n全年新建代表联络站10个，培训代表500人次。", []),
+    Example("今年以来，该站接待群众45人次。", [], doc_type="news"),  # no station named before
+    Example("某派出所推行便民举措。\n今年以来，该所接待群众45人次。", [], doc_type="news"),
+    Example("常委会开展执法检查5次，参加视察调研80人次。", []),  # no deputies named
 ]
 
 ALL_TABLES = {
@@ -320,6 +459,8 @@ ALL_TABLES = {
     "government_report": GOVERNMENT_REPORT,
     "term_report": TERM_REPORT,
     "carry": CARRY,
+    "follow_up": FOLLOW_UP,
+    "since_a_year": SINCE_A_YEAR,
     "traps": TRAPS,
 }
 ALL_EXAMPLES = [(name, ex) for name, table in ALL_TABLES.items() for ex in table]
@@ -377,6 +518,16 @@ def test_carry_actor_and_period(example: Example) -> None:
     _check(example)
 
 
+@pytest.mark.parametrize("example", FOLLOW_UP)
+def test_follow_up_sentences(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", SINCE_A_YEAR)
+def test_since_a_year(example: Example) -> None:
+    _check(example)
+
+
 @pytest.mark.parametrize("example", TRAPS)
 def test_traps_give_no_row(example: Example) -> None:
     assert not example.expected
@@ -394,6 +545,45 @@ def test_approximate_unit_and_detail() -> None:
     assert rows["key_suggestions"]["unit"] == "件"
     assert rows["key_suggestions"]["detail"] == "关于修缮乡村道路的建议；关于增设公交线路的建议"
     assert rows["station_visits"]["detail"] is None
+
+
+def test_titles_in_book_marks_fill_detail() -> None:
+    text = ("主任会议确定重点督办建议3件，分别为：《关于完善乡村客运网络的建议》"
+            "《关于加强中小学心理健康教育的议案》《关于提升社区养老服务水平的建议》。\n"
+            "代表提出的重点建议2件，均依照《中华人民共和国代表法》办理。")
+    rows = deputy_activity.extract(text, _ctx("congress_report"))
+    details = {r["value"]: r["detail"] for r in rows if r["metric"] == "key_suggestions"}
+    assert details == {
+        3.0: "关于完善乡村客运网络的建议；关于加强中小学心理健康教育的议案；关于提升社区养老服务水平的建议",
+        2.0: None,  # a law in 《》 is not a suggestion's title
+    }
+
+
+def test_place_names_of_the_document_are_modifiers_of_the_actor() -> None:
+    ctx = DocContext("testdoc", "government_report", 2022, "county", "内蒙古自治区", "包头市",
+                     "青山区")
+    text = ("包头市青山区人民政府共办理人大代表建议73件。\n"
+            "青山区各级人大代表进站履职560人次。\n"
+            "邀请青山区人大代表列席会议30人次。")
+    rows = deputy_activity.extract(text, ctx)
+    _check_row_invariants(text, rows)
+    assert {(r["actor"], r["actor_type"], r["metric"]) for r in rows} == {
+        ("包头市青山区人民政府", "government", "suggestions_handled"),
+        ("青山区各级人大代表", "deputies", "station_visits"),
+        ("青山区人大代表", "deputies", "sessions_attended"),
+    }
+
+
+def test_no_pattern_is_compiled_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every pattern is compiled once, at import: new place names must not compile anything
+    # (re.compile, re.search(str, …) and the like all go through re._compile).
+    def no_compile(*args: object, **kwargs: object) -> None:
+        raise AssertionError(f"pattern compiled during extraction: {args[:1]!r}")
+
+    monkeypatch.setattr(re, "_compile", no_compile)
+    for i, (_, ex) in enumerate(ALL_EXAMPLES):
+        ctx = DocContext(f"doc{i}", ex.doc_type, 2022, "county", f"省{i}", f"市{i}", f"县{i}")
+        deputy_activity.extract(ex.text, ctx)
 
 
 def test_evidence_is_the_clause() -> None:
@@ -460,6 +650,19 @@ def test_vocabulary_patterns_compile_and_words_are_unique() -> None:
     assert not [h for h, n in Counter(heads).items() if n > 1], "a head has one actor type"
     for words in vocab["words"].values():
         assert len(words) == len(set(words))
+
+
+def test_cheap_prefilters_cover_the_words_they_guard() -> None:
+    # The extractor tests a few characters before its longer patterns: every station word
+    # must hold one of the station hint's, every numeral character of renda.numbers one of
+    # the numeral hint's.
+    from renda import numbers
+
+    vocab = deputy_activity.load_vocab()
+    for word in vocab["words"]["station"] + vocab["words"]["point"]:
+        assert deputy_activity._STATION_HINT.search(word), word
+    for char in numbers._CN_NUM_CHARS + "0123456789":
+        assert deputy_activity._NUMERAL.search(char), char
 
 
 # --------------------------------------------------------------------------------------

@@ -10,10 +10,17 @@ How a figure becomes a row (in the spirit of scrapinghub/price-parser):
    subject written at the start of a segment: 党组成员, 全县各级人大代表, 区政府, …), the
    *period* (一年来, 五年来, 2019年以来, …) and the *family* of the last thing counted
    (problems collected at stations, deputies' suggestions, or CPPCC proposals), so that
-   解决266件 or 办复率 after them are read correctly. A paragraph that opens with a time
+   解决266件 or 办复率 after them are read correctly (the family outlives the paragraph
+   while its topic is in reach, see below). A paragraph that opens with a time
    word (一年来，/ 五年来，/ 2021年，) dates the paragraphs after it too; a figure with no
    date at all is ``annual`` when the report has a report year (stocks such as stations in
    place are always ``unspecified``, unless 新建/新增 makes them a flow).
+   Across sentences of one section (a heading ends them), two *topics* stay in reach for
+   two sentences after the one that named them: deputies' suggestions (so that the bare 建议
+   of 四百件建议已全部办结 are deputies' even in a congress report, unless a body of the
+   congress is the subject) and liaison stations (so that 该站接待群众86人次 is a
+   station's figure). 2019年建成以来 / 2019年6月启用至今 is ``multi_year`` when the year
+   is before the report year.
 3. Every number of a segment (``renda.numbers.find_quantities``) is tried against the
    ordered table :data:`RULES`. A rule is a regular expression over the segment in which
    the number being classified is written ``@``, the other numbers ``#`` and quoted titles
@@ -129,12 +136,15 @@ _PERCENT = frozenset({"%"})
 
 # What the sentence must show for a rule to apply (checked in _context_ok):
 #   none       nothing more than the rule's own words
-#   station    a deputy, a station or voters are named, or the actor is leadership/deputies
-#   suggestion deputies or 议案 are named (建议 alone may be anybody's)
+#   station    a deputy, a station or voters are named, or the actor is leadership/deputies,
+#              or 该站 follows a sentence that named a station
+#   suggestion deputies or 议案 are named (建议 alone may be anybody's), or were named in the
+#              sentences just before
 #   deputy     代表 is written in the sentence
+#   deputy_before  deputies are named earlier in the sentence (邀请代表列席…，参加视察…)
 #   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's)
 #   rate       decided by the family of what was counted before the rate (see _rate_metric)
-_CONTEXTS = ("none", "station", "suggestion", "deputy", "congress", "rate")
+_CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate")
 
 
 @dataclass(frozen=True)
@@ -179,6 +189,11 @@ RULES: tuple[Rule, ...] = (
         "cppcc_proposals", None, None, "none",
         rf"(?:{_CPPCC}|政协委员) {_G}* @",      # 政协委员提案65件, 建议和提案150件
         rf"@ {_LIST_STOP}{{0,8}}? {_CPPCC}",    # 65件政协提案
+    ),
+    _rule(
+        "deliberation_opinions", None, None, "none",
+        rf"审议意见 {_G}* @",                   # 审议意见建议12条: the committee's, not deputies'
+        rf"@ {_LIST_STOP}{{0,6}}? 审议意见",    # 12条审议意见
     ),
     _rule(
         "deferred_suggestions", None, None, "none",
@@ -280,6 +295,12 @@ RULES: tuple[Rule, ...] = (
         rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",                # 120件代表建议
     ),
     _rule(
+        # The deputies taking part in the activity named before (开展视察调研活动56次，参与
+        # 代表1200余人次): trainees, inspections or sessions, by that activity.
+        "participants", "family:activity", _PERSONS, "deputy",
+        rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
+    ),
+    _rule(
         "trainings", "trainings", _SESSIONS, "deputy",
         rf"{_TRAIN} {_G}{{0,8}}? @",                  # 举办代表培训班3期
         rf"@ {_NP_GAP}{{0,8}}? {_TRAIN}",          # 举办3期代表培训班
@@ -301,6 +322,15 @@ RULES: tuple[Rule, ...] = (
         rf"代表 {_G}{{0,16}}? {_INSPECT} {_G}{{0,10}}? @",  # 组织代表参加执法检查、视察800人次
         rf"@ {_G}{{0,6}}? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 3800人次参加执法检查
     ),
+    _rule(
+        # A segment that opens with the verb, its subject the deputies named before it in
+        # the sentence (邀请代表列席…，参加执法检查和视察活动1300多人次); 人次 only, so that a
+        # body's own count (参加执法检查5次) is not read as deputies' attendance.
+        "inspections_attended_no_subject", "inspections_attended", frozenset({"人次"}),
+        "deputy_before",
+        rf"^ (?:并|还|共|累计|先后|积极|主动|组织|邀请|带领)* (?:参加|参与) "
+        rf"{_G}{{0,12}}? {_INSPECT} {_G}{{0,10}}? @",
+    ),
 )
 
 # Families of what is counted, to read verb-only numbers and rates: "problems" (collected
@@ -310,7 +340,8 @@ _FAMILY_RE = re.compile(
     rf"""
       (?P<op>{_OPINION})                      # 意见建议: problems after a collecting verb
     | (?P<cppcc>{_CPPCC})                     # CPPCC proposals
-    | (?P<sugg>{_SUGG}|{_MOTION})             # suggestions, motions
+    | (?P<sugg>{_SUGG}|{_MOTION}              # suggestions, motions,
+        |(?<![众民])所提出?的?{_PROBLEM})        # 其中所提问题已解决的208件 (not 群众所提问题)
     | (?P<prob>{_PROBLEM})                    # problems, demands, difficulties
     """,
     re.VERBOSE,
@@ -328,7 +359,15 @@ _STOCKS = frozenset({"liaison_stations", "liaison_points", "online_liaison_stati
 _RATE_METRICS = frozenset({"resolution_rate_pct", "response_rate_pct", "satisfaction_rate_pct"})
 
 _STATION_CONTEXT = re.compile(rf"代表|{_PLACE}|进站|选民")
-_SUGGESTION_CONTEXT = re.compile(r"代表|议案|建议、?批评")
+_BODIES = frozenset({"standing_committee", "leadership"})  # who do not put suggestions forward
+_STATION_ANAPHORA = re.compile(_alt(_W["station_anaphora"]))  # 该站, 本站
+_SUGGESTION_CONTEXT = re.compile(
+    r"""
+      代表 | 议案 | 建议、?批评                 # deputies', by name
+    | 人大(?!常委会)[^。]{0,10}?会议 | 大会期间 | 闭会期间  # the session they are put to
+    """,
+    re.VERBOSE,
+)
 _NEW_STATION = re.compile(_alt(_V["new_station_verbs"]))
 _EVERY = re.compile(r"均|都|全部")  # 办复率均达100%: the rate holds for each kind
 
@@ -363,33 +402,65 @@ _LEAD = rf"""
 _PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)"
 
 
-@lru_cache(maxsize=64)
-def _actor_regexes(places: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(subject at the start of a segment, any deputy noun phrase) for a document's places."""
-    mods = "(?:" + _alt([*_V["actor_modifiers"], *places]) + "、?)"  # 全国、省、市、县人大代表
-    heads = _alt([*_ACTOR_TYPE_OF_HEAD, *_V["speaker_pronouns"]])
-    not_after = _alt_re(_V["actor_not_followed_by"])
-    subject = re.compile(
-        rf"""
-        ^ {_LEAD}                                   # 一年来，其中，2021年 …
-        (?P<actor>
-            (?:{_PLACE_NAME} (?=人民政府|人大常委会))?  # 巩留县 人民政府 (any place)
-            {mods}*                                 # 全县 各级 / 县 人大常委会
-            (?P<head>{heads})                       # 人大代表, 党组成员, 政府, 我们
-            们?                                     # 代表们
-        )
-        (?!{not_after})                             # not 代表联络站, 常委会会议, 代表的
-        """,
-        re.VERBOSE,
+# The document's own place names (交城县, 交城, 吕梁市, …) are modifiers of a subject too
+# (交城县人大代表). Rather than compiling the actor patterns again for every document, each
+# place name is hidden behind a run of one private-use character of the same length
+# (:func:`_hide_places`): offsets do not move, the patterns below are compiled once, and
+# the actor's text is restored with :func:`_show_places`.
+_PLACE_MARKS = "\ue000-\ue0ff"  # private-use code points: never in a normalized report
+_MODS = rf"(?:(?:{_alt(_V['actor_modifiers'])}|[{_PLACE_MARKS}]+)、?)"  # 全国、省、市、县人大代表
+_HEADS = _alt([*_ACTOR_TYPE_OF_HEAD, *_V["speaker_pronouns"]])
+
+# The subject written at the start of a segment.
+_SUBJECT_RE = re.compile(
+    rf"""
+    ^ {_LEAD}                                   # 一年来，其中，2021年 …
+    (?P<actor>
+        (?:{_PLACE_NAME} (?=人民政府|人大常委会))?  # 巩留县 人民政府 (any place)
+        {_MODS}*                                # 全县 各级 / 县 人大常委会
+        (?P<head>{_HEADS})                      # 人大代表, 党组成员, 政府, 我们
+        们?                                     # 代表们
     )
-    deputy = re.compile(
-        rf"""
-        (?P<actor>{mods}* (?:代表团|人大代表|代表) 们?)   # 省市县人大代表, 代表们, 代表团
-        (?!联络|联系|之家|工委|工作委员会|大会)      # not a station or a body
-        """,
-        re.VERBOSE,
-    )
-    return subject, deputy
+    (?!{_alt_re(_V["actor_not_followed_by"])})  # not 代表联络站, 常委会会议, 代表的
+    """,
+    re.VERBOSE,
+)
+# Any deputy noun phrase.
+_DEPUTY_RE = re.compile(
+    rf"""
+    (?P<actor>{_MODS}* (?:代表团|人大代表|代表) 们?)   # 省市县人大代表, 代表们, 代表团
+    (?!联络|联系|之家|工委|工作委员会|大会)      # not a station or a body
+    """,
+    re.VERBOSE,
+)
+
+Places = tuple[tuple[str, str], ...]  # (place name, the private-use run that hides it)
+
+
+@lru_cache(maxsize=256)
+def _place_marks(places: tuple[str, ...]) -> Places:
+    """Each place name (longest first, so 交城县 before 交城) with its own hiding run."""
+    names = sorted(set(places), key=len, reverse=True)
+    return tuple((name, chr(0xE000 + i) * len(name)) for i, name in enumerate(names))
+
+
+def _hide_places(s: str, places: Places) -> str:
+    """The string with every place name replaced by its private-use run (same length)."""
+    for name, run in places:
+        if name in s:
+            s = s.replace(name, run)
+    return s
+
+
+def _show_places(s: str, places: Places) -> str:
+    """The inverse of :func:`_hide_places`."""
+    for name, run in places:
+        if run[0] in s:
+            s = s.replace(run, name)
+    return s
+
+
+_LEVEL_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|县|区|旗|盟)$")  # 交城县 -> 交城
 
 
 def _places(ctx: DocContext) -> tuple[str, ...]:
@@ -398,7 +469,7 @@ def _places(ctx: DocContext) -> tuple[str, ...]:
     for name in (ctx.county, ctx.city, ctx.province):
         if name:
             names.append(name)
-            short = re.sub(r"(?:自治区|自治州|自治县|省|市|县|区|旗|盟)$", "", name)
+            short = _LEVEL_SUFFIX.sub("", name)
             if len(short) >= 2:
                 names.append(short)
     return tuple(names)
@@ -412,7 +483,9 @@ class Actor:
 
 _PERIOD_RE = re.compile(
     rf"""
-      (?P<since>(?:19|20)[0-9]{{2}})年 (?:换届)? 以来       # 2019年以来, 2021年换届以来
+      (?P<since>(?:19|20)[0-9]{{2}})年                      # 2019年以来, 2021年换届以来,
+        (?:[0-9]{{1,2}}月 (?:[0-9]{{1,2}}日)?)?               # 2019年3月建成以来,
+        [\u4e00-\u9fff]{{0,8}}? (?:以来|至今)                 # 2016年本届常委会成立以来
     | (?P<span>(?:19|20)[0-9]{{2}} 年? \s* [-—–~至到] \s* (?:19|20)[0-9]{{2}}年)  # 2017—2021年
     | (?P<term>换届以来|新一届{_G}{{0,10}}以来)            # 换届以来: spans years
     | (?P<nyears>[两二三四五六七八九十]年 (?:来|间|以来|中|共|累计))  # 五年来, 五年共
@@ -426,9 +499,15 @@ _PERIOD_RE = re.compile(
 _YEAR_HEAD_RE = re.compile(r"^(?:各位代表|刚刚过去的|过去的|在|于)*(?:19|20)[0-9]{2}年(?:度)?(?!以来|来)")
 
 
+# Every period word holds one of these (a cheap test before the patterns).
+_PERIOD_HINT = re.compile("年|届|期|以来")
+
+
 def _period_in(segment: str, report_year: int | None) -> str | None:
     """The period a segment sets for the figures after it, or None."""
     found: str | None = None
+    if not _PERIOD_HINT.search(segment):
+        return None
     if _YEAR_HEAD_RE.match(segment):
         found = "annual"
     for m in _PERIOD_RE.finditer(segment):
@@ -449,15 +528,35 @@ _SEGMENT_STOPS = "，,；;：:"
 _OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "【": "】",
             "‘": "’"}
 _QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
-_TITLE_RE = re.compile(r"[“「『]([^”」』]{2,80})[”」』]")
+_TITLE_RE = re.compile(
+    r"""
+      [“「『] (?P<quoted>[^”」』]{2,80}) [”」』]    # “关于…的建议”
+    | 《 (?P<book>[^》]{2,80}) 》                 # 《关于…的建议》 (also laws: see _titles)
+    """,
+    re.VERBOSE,
+)
 
 
 _RE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: a separator, not a stop
 
 
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
+_QUOTE_RE = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
+_STOP_RE = re.compile("[" + re.escape(_SEGMENT_STOPS) + "]")
+
+
 def _segments(s: str) -> list[tuple[int, int]]:
     """Spans of the segments of a sentence, cut at ，；： outside quotes and brackets."""
     spans: list[tuple[int, int]] = []
+    if not _OPENER_RE.search(s):  # the common case, without a scan character by character
+        start = 0
+        for m in _STOP_RE.finditer(s):
+            i = m.start()
+            if not _RE_THOUSANDS.match(s, i - 1):
+                spans.append((start, i))
+                start = i + 1
+        spans.append((start, len(s)))
+        return [(a, b) for a, b in spans if b > a]
     stack: list[str] = []
     start = 0
     for i, c in enumerate(s):
@@ -474,6 +573,8 @@ def _segments(s: str) -> list[tuple[int, int]]:
 
 def _blank_quotes(s: str) -> str:
     """The string with the inside of quotes and title marks replaced by □ (same length)."""
+    if not _QUOTE_RE.search(s):
+        return s
     out = list(s)
     stack: list[str] = []
     for i, c in enumerate(s):
@@ -523,20 +624,83 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     return _rows(found, ctx)
 
 
+# Every number holds one of these characters (a cheap test before renda.numbers).
+_NUMERAL = re.compile("[0-9零〇○一二两三四五六七八九十百千万亿]")
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What every sentence of one document shares."""
+
+    ctx: DocContext
+    places: Places
+    default_period: str
+
+
+# Topics a sentence may lean on when named in the sentences just before it (within one
+# section: a heading ends them). A sentence that names deputies' suggestions (代表提出建议…,
+# 议案) makes the bare 建议 of the next ones theirs (四百件建议已全部办结), even in a
+# congress report; one that names a liaison station gives its 该站 (该站接待群众86人次) a
+# station's context.
+_HANDLED_WORDS = re.compile("交办|交由|转交|办理|办复|办结|督办")
+_NOT_DEPUTIES_WORDS = re.compile(rf"{_CPPCC}|审议意见")
+_STATIONS_NAMED = re.compile(rf"{_STATION}|{_POINT}")
+_STATION_HINT = re.compile("[站点室家]")  # every station word holds one (a cheap test first)
+
+
+def _names_deputy_suggestions(sentence: str, doc_type: str) -> bool:
+    """Deputies' suggestions are named: 议案, or 建议 (every suggestion word holds it) with
+    deputies or their session, or, in a congress's report, with their handling (将128件
+    建议交县政府办理) but without CPPCC proposals or the committee's 审议意见."""
+    if "议案" in sentence:
+        return True
+    if "建议" not in sentence:
+        return False
+    return bool(_SUGGESTION_CONTEXT.search(sentence)) or (
+        doc_type != "government_report" and bool(_HANDLED_WORDS.search(sentence))
+        and not _NOT_DEPUTIES_WORDS.search(sentence))
+
+
+def _names_a_station(sentence: str) -> bool:
+    return bool(_STATION_HINT.search(sentence) and _STATIONS_NAMED.search(sentence))
+
+
+_REACH = 2  # how many sentences after it a topic is still in reach
+
+
+@dataclass
+class _Recent:
+    """Sentences left in reach of the topics named before (see _REACH)."""
+
+    suggestions: int = 0
+    stations: int = 0
+
+    def read(self, sentence: str, doc_type: str) -> None:
+        """Count down, then renew the topics the sentence names."""
+        self.suggestions = _REACH if _names_deputy_suggestions(sentence, doc_type) \
+            else max(self.suggestions - 1, 0)
+        self.stations = _REACH if _names_a_station(sentence) else max(self.stations - 1, 0)
+
+
 def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
-    subject_re, deputy_re = _actor_regexes(_places(ctx))
-    default_period = "annual" if ctx.report_year is not None else "unspecified"
+    doc = _Doc(ctx, _place_marks(_places(ctx)),
+               "annual" if ctx.report_year is not None else "unspecified")
     section_period: str | None = None
     in_plans = False
     state = _State()
     prev_end = -1
     first_in_paragraph = True
+    recent = _Recent()
     for sent in sentences(text):
         if prev_end < 0 or "\n" in text[prev_end:sent.start]:
-            state = _State(period=section_period)
+            # A new paragraph forgets the subject; what was being counted is kept while the
+            # topic of the last paragraph is in reach (代表提出建议120件。\n已办结118件).
+            family = state.family if recent.suggestions or recent.stations else None
+            state = _State(period=section_period, family=family)
             first_in_paragraph = True
         prev_end = sent.end
         if _is_heading(text, sent):
+            recent = _Recent()
             if _PLAN_HEADING_RE.search(sent.text):
                 in_plans = True
             elif _REVIEW_HEADING_RE.search(sent.text):
@@ -546,10 +710,11 @@ def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
                 section_period = heading_period
                 state.period = heading_period
             # A line without a stop may still hold figures (a list item): read it too.
+        if not in_plans:
+            yield from _find_in_sentence(sent, doc, state, recent)
+        recent.read(sent.text, ctx.doc_type)
         if in_plans:
             continue
-        yield from _find_in_sentence(text, sent, ctx, state, subject_re, deputy_re,
-                                     default_period)
         # A paragraph that opens with a time word dates the paragraphs after it too.
         if first_in_paragraph:
             head = _segments(sent.text)
@@ -564,47 +729,54 @@ def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
 _LEAD_ONLY = re.compile(rf"^{_LEAD}$|^(?:各位代表|刚刚过去的|过去的)*(?:19|20)[0-9]{{2}}年", re.VERBOSE)
 
 
-def _find_in_sentence(text: str, sent: Sentence, ctx: DocContext, state: _State,
-                      subject_re: re.Pattern[str], deputy_re: re.Pattern[str],
-                      default_period: str) -> Iterator[_Found]:
+def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
+                      recent: _Recent) -> Iterator[_Found]:
+    ctx = doc.ctx
     s = sent.text
-    blanked = _blank_quotes(s)
-    sentence_clauses = list(clauses(sent))
-    clause_starts = [c.start - sent.start for c in sentence_clauses]
+    hidden = _hide_places(s, doc.places)  # actor patterns read place names as marks
+    blanked = _blank_quotes(hidden)
+    sentence_clauses: list[Sentence] | None = None
     for a, b in _segments(s):
         seg = s[a:b]
-        m = subject_re.match(seg)
+        m = _SUBJECT_RE.match(hidden[a:b])
         if m:
-            state.actor = _actor_from(m.group("actor"), m.group("head"), ctx)
+            state.actor = _actor_from(_show_places(m.group("actor"), doc.places),
+                                      m.group("head"), ctx)
         seg_period = _period_in(seg, ctx.report_year)
         if seg_period:
             state.period = seg_period
         # Numbers are read segment by segment: renda.numbers does not take a number that
         # follows a half-width comma (1,234 grouping), and segments start after one.
         seg_qs = [Quantity(q.value, q.approximate, q.unit, q.start + a, q.end + a)
-                  for q in find_quantities(seg) if "□" not in blanked[a + q.start:a + q.end]]
-        clause_start = max((c for c in clause_starts if c <= a), default=0)
-        planned = bool(_PLAN_RE.search(blanked[clause_start:b]))
+                  for q in (find_quantities(seg) if _NUMERAL.search(seg) else ())
+                  if "□" not in blanked[a + q.start:a + q.end]]
+        if seg_qs:
+            if sentence_clauses is None:
+                sentence_clauses = list(clauses(sent))
+            clause_start = max((c.start - sent.start for c in sentence_clauses
+                                if c.start - sent.start <= a), default=0)
+            if _PLAN_RE.search(blanked[clause_start:b]):
+                seg_qs = []  # a plan or a target: no row
         for i, q in enumerate(seg_qs):
-            if planned:
-                break
             masked, at = _mask(blanked[a:b], [(x.start - a, x.end - a) for x in seg_qs], i)
             family = _family(masked[:at]) or state.family
-            hit = _classify(masked, q, family, s, blanked[:a], state.actor, ctx.doc_type)
+            where = _Where(s, blanked[:a], state.actor, ctx.doc_type,
+                           recent.suggestions > 0, recent.stations > 0)
+            hit = _classify(masked, q, family, where)
             if hit is None:
                 continue
             metric, window = hit
-            actor = _actor_for(metric, state.actor, window, deputy_re, ctx)
+            actor = _actor_for(metric, state.actor, window, blanked[:a], doc)
             if metric in _STOCKS and not _NEW_STATION.search(window):
                 period = "unspecified"
             else:
-                period = state.period or default_period
+                period = state.period or doc.default_period
             detail = _titles(s) if metric == "key_suggestions" else None
-            clause = next((c for c in sentence_clauses
+            clause = next((c for c in sentence_clauses or ()
                            if c.start <= sent.start + q.start < c.end), sent)
             for each in _rate_pair(masked, metric, family):
                 yield _Found(clause, period, actor, each, q, detail)
-        family = _family(_mask(blanked[a:b], [], None)[0])
+        family = _family(blanked[a:b])
         if family:
             state.family = family
 
@@ -639,8 +811,20 @@ def _family(masked: str) -> str | None:
     return last
 
 
-def _classify(masked: str, q: Quantity, family: str | None, sentence: str, before: str,
-              actor: Actor | None, doc_type: str) -> tuple[str, str] | None:
+@dataclass(frozen=True)
+class _Where:
+    """Where a number stands: what the context of a rule is checked against."""
+
+    sentence: str
+    before: str  # the sentence before the number's segment (quotes blanked)
+    actor: Actor | None  # the subject carried to the segment
+    doc_type: str
+    suggestions_near: bool  # deputies' suggestions were named in the sentences just before
+    stations_near: bool  # so was a liaison station
+
+
+def _classify(masked: str, q: Quantity, family: str | None,
+              where: _Where) -> tuple[str, str] | None:
     """(metric, the masked segment) for the number written @, or None."""
     for rule in RULES:
         if rule.units is not None and q.unit not in rule.units:
@@ -655,12 +839,14 @@ def _classify(masked: str, q: Quantity, family: str | None, sentence: str, befor
             metric = _rate_metric(match.group(0), family)
         elif metric == "family:verb":
             metric = _verb_metric(match.group("verb"), family)
+        elif metric == "family:activity":
+            metric = _activity_metric(where.before)
         if metric is None:
             continue
         if rule.context == "rate":
-            ok = _rate_context_ok(metric, masked, sentence, before, actor, doc_type, family)
+            ok = _rate_context_ok(metric, masked, where, family)
         else:
-            ok = _context_ok(rule.context, sentence, actor, doc_type)
+            ok = _context_ok(rule.context, where, metric)
         if not ok:
             return None
         return metric, masked
@@ -690,13 +876,13 @@ def _rate_pair(masked: str, metric: str, family: str | None) -> list[str]:
 
 
 def _rate_metric_of_word(word: str, family: str | None) -> str | None:
-    if re.fullmatch(_RATE_SAT, word):
+    if _RATE_SAT_RE.fullmatch(word):
         return "satisfaction_rate_pct"
     return _rate_metric(word, family)
 
 
 def _rate_metric(matched: str, family: str | None) -> str | None:
-    if re.match(_RATE_RES, matched):
+    if _RATE_RES_RE.match(matched):
         return "resolution_rate_pct"
     if family == "problems":
         return "resolution_rate_pct"
@@ -705,7 +891,30 @@ def _rate_metric(matched: str, family: str | None) -> str | None:
     return None
 
 
+_ACTIVITY_RE = re.compile(rf"(?P<train>{_TRAIN})|(?P<inspect>{_INSPECT})|(?P<attend>列席)")
+
+
+def _activity_metric(before: str) -> str | None:
+    """The attendance metric of the last activity named before a count of participants."""
+    last = None
+    for last in _ACTIVITY_RE.finditer(before):
+        pass
+    if last is None:
+        return None
+    if last.group("train"):
+        return "trainees"
+    return "inspections_attended" if last.group("inspect") else "sessions_attended"
+
+
 _PROBLEM_SOLVED = re.compile(rf"{_RESOLVE_VERB}|办复|办完|办理完毕")
+_COLLECT_RE = re.compile(_COLLECT)
+_HANDLE_RE = re.compile(_HANDLE)
+_RATE_SAT_RE = re.compile(_RATE_SAT)
+_RATE_RES_RE = re.compile(_RATE_RES)
+_CPPCC_RE = re.compile(_CPPCC)
+_SUGG_OR_HANDLE_RE = re.compile(rf"{_SUGG}|{_MOTION}|{_HANDLE}")
+_SUGG_OR_DEPUTY_RE = re.compile(rf"{_SUGG}|{_MOTION}|代表")
+_TITLED_RE = re.compile(r"建议|议案")
 
 
 def _verb_metric(verb: str, family: str | None) -> str | None:
@@ -713,11 +922,11 @@ def _verb_metric(verb: str, family: str | None) -> str | None:
 
     For problems, 办理/承办 (being handled, forwarded) is not solved."""
     if family == "problems":
-        if re.fullmatch(_COLLECT, verb):
+        if _COLLECT_RE.fullmatch(verb):
             return "problems_collected"
         return "problems_resolved" if _PROBLEM_SOLVED.fullmatch(verb) else None
     if family == "suggestions":
-        if re.fullmatch(_HANDLE, verb):
+        if _HANDLE_RE.fullmatch(verb):
             return "suggestions_handled"
         if verb in ("解决", "采纳"):
             return "suggestions_resolved"
@@ -725,14 +934,23 @@ def _verb_metric(verb: str, family: str | None) -> str | None:
     return None
 
 
-def _context_ok(context: str, sentence: str, actor: Actor | None, doc_type: str) -> bool:
-    actor_type = actor.actor_type if actor else None
+def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
+    sentence = where.sentence
+    actor_type = where.actor.actor_type if where.actor else None
     if context == "station":
-        return bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
+        # 该站接待群众86人次: a station named in the sentences just before
+        return (bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
+                or (where.stations_near and bool(_STATION_ANAPHORA.search(sentence))))
     if context == "suggestion":
-        # In a report on deputies' work every 建议 is a deputy's.
+        # In a report on deputies' work every 建议 is a deputy's; elsewhere a bare 建议 is
+        # a deputy's right after deputies' suggestions were named (where.suggestions_near),
+        # unless a body of the congress puts it forward (常委会向政府提出建议15条).
         return (bool(_SUGGESTION_CONTEXT.search(sentence)) or actor_type == "deputies"
-                or doc_type == "deputy_work_report")
+                or where.doc_type == "deputy_work_report"
+                or (where.suggestions_near
+                    and not (metric in _RECEIVED and actor_type in _BODIES)))
+    if context == "deputy_before":
+        return bool(_DEPUTY_RE.search(where.before))
     if context == "deputy":
         return "代表" in sentence
     if context == "congress":
@@ -740,23 +958,23 @@ def _context_ok(context: str, sentence: str, actor: Actor | None, doc_type: str)
     return True
 
 
-def _rate_context_ok(metric: str, masked: str, sentence: str, before: str,
-                     actor: Actor | None, doc_type: str, family: str | None) -> bool:
+def _rate_context_ok(metric: str, masked: str, where: _Where, family: str | None) -> bool:
     """Rates and bare verbs: the family's context, and no CPPCC proposals mixed in."""
     if metric in ("resolution_rate_pct", "problems_collected", "problems_resolved"):
-        return _context_ok("station", sentence, actor, doc_type)
-    if not _context_ok("suggestion", sentence, actor, doc_type):
+        return _context_ok("station", where)
+    if not _context_ok("suggestion", where, metric):
         return False
     window = masked[: masked.index("@")].split("#")[-1]
     if metric == "satisfaction_rate_pct" and family not in ("suggestions", "cppcc") \
-            and not re.search(rf"{_SUGG}|{_MOTION}|{_HANDLE}", window):
+            and not _SUGG_OR_HANDLE_RE.search(window):
         return False  # 对某局工作进行满意度测评，满意率92%: an appraisal, not suggestions
-    if re.search(_CPPCC, window):
+    if _CPPCC_RE.search(window):
         # 建议和提案办复率均为100%: the rate holds for each kind only with 均
         return bool(_EVERY.search(window))
-    if re.search(rf"{_SUGG}|{_MOTION}|代表", window):
+    if _SUGG_OR_DEPUTY_RE.search(window):
         return True  # 代表建议办复率100%: named in the rate's own words
-    if family == "cppcc" or re.search(_CPPCC, before + masked[: masked.index("@")]):
+    if family == "cppcc" or _CPPCC_RE.search(where.before) \
+            or _CPPCC_RE.search(masked, 0, masked.index("@")):
         # 办理代表建议84件、政协提案65件，办复率100%: one rate for both kinds, unless 均
         return bool(_EVERY.search(window))
     return True
@@ -769,19 +987,25 @@ def _actor_from(actor: str, head: str, ctx: DocContext) -> Actor:
     return Actor(actor, _ACTOR_TYPE_OF_HEAD[head])
 
 
-def _actor_for(metric: str, current: Actor | None, masked: str, deputy_re: re.Pattern[str],
-               ctx: DocContext) -> Actor:
+def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
+               doc: _Doc) -> Actor:
     """Who the figure is about: the subject carried in the paragraph, unless the metric
     says otherwise (suggestions are handled by the government, put forward by deputies).
 
     The government is carried only to the handling of suggestions: other figures (stations,
     training, …) are the congress's work even in a paragraph that named the government.
+    ``masked`` is the number's segment, ``before`` the sentence before it (place names
+    hidden in both).
     """
+    ctx = doc.ctx
     at = masked.index("@")
-    named = [m.group("actor") for m in deputy_re.finditer(masked[:at])]
+    named = [m.group("actor") for m in _DEPUTY_RE.finditer(masked, 0, at)]
     if not named and metric in _RECEIVED | _DEPUTIES_OWN:
-        named = [m.group("actor") for m in deputy_re.finditer(masked[at:])][:1]
-    deputy = Actor(named[-1], "deputies") if named else None
+        named = [m.group("actor") for m in _DEPUTY_RE.finditer(masked, at)][:1]
+    if not named and metric in _DEPUTIES_OWN:
+        # 邀请代表列席…，参加执法检查1300人次: the deputies named earlier in the sentence
+        named = [m.group("actor") for m in _DEPUTY_RE.finditer(before)][-1:]
+    deputy = Actor(_show_places(named[-1], doc.places), "deputies") if named else None
     if metric in _HANDLING:
         if current and current.actor_type in ("government", "standing_committee", "leadership"):
             return current
@@ -808,8 +1032,13 @@ def _actor_for(metric: str, current: Actor | None, masked: str, deputy_re: re.Pa
 
 def _titles(sentence: str) -> str | None:
     """Quoted titles of suggestions in a sentence, ；-separated."""
-    titles = [m.group(1) for m in _TITLE_RE.finditer(sentence)
-              if re.search(r"建议|议案", m.group(1)) or m.group(1).startswith("关于")]
+    titles: list[str] = []
+    for m in _TITLE_RE.finditer(sentence):
+        quoted, book = m.group("quoted"), m.group("book")
+        if quoted and (_TITLED_RE.search(quoted) or quoted.startswith("关于")):
+            titles.append(quoted)
+        elif book and _TITLED_RE.search(book):  # not 《…法》 nor 《关于…的决定》
+            titles.append(book)
     return "；".join(titles) or None
 
 
