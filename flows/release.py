@@ -16,7 +16,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 
-from renda import catalog, pipeline, release, validate
+from renda import cache, catalog, pipeline, release, validate
 from renda.ingest import discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE, SUITES_DIR
@@ -29,6 +29,11 @@ class StrictModeError(RuntimeError):
 @task(name="discover-reports", retries=2, retry_delay_seconds=[1, 5])
 def discover_reports(raw_dir: Path) -> list[str]:
     return discover(raw_dir)
+
+
+@task(name="fingerprint-inputs", retries=2, retry_delay_seconds=[1, 5])
+def fingerprint_inputs(raw_dir: Path, files: list[str], suites_dir: Path, today: dt.date) -> str:
+    return cache.inputs_fingerprint(raw_dir, files, suites_dir, today)
 
 
 @task(name="process-batch")
@@ -70,6 +75,20 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
     batches = _batches(files, max(1, batch_size))
     layout = CuratedLayout(curated_dir)
     cache_dir = layout.cache if use_cache else None
+    fingerprint = fingerprint_inputs(raw_dir, files, Path(suites_dir), now.date())
+    remembered = cache.PublishedInputs(layout.cache)
+    latest = layout.latest()
+    if use_cache and not strict and latest is not None \
+            and remembered.version_for(fingerprint) == latest \
+            and layout.release(latest).is_dir():
+        logger.info("inputs unchanged since release %s (fingerprint %s): nothing to do",
+                    latest, fingerprint[:12])
+        create_markdown_artifact(key="renda-release", markdown=f"# renda: inputs unchanged\n\n"
+                                 f"Release {latest} stays LATEST; nothing processed.\n",
+                                 description="Nothing new to publish")
+        return {"published": False, "version": latest, "path": str(layout.release(latest)),
+                "row_counts": release.row_counts(layout.release(latest)), "rejected": None,
+                "quarantined": None, "reports": len(files), "cache_hits": len(files)}
     work = layout.work(now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6])
     try:
         futures = [process_batch.submit(raw_dir, b, now.date(), work / f"part-{i:05d}", cache_dir)
@@ -111,6 +130,8 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
     else:
         logger.info("publish: nothing new; tables equal release %s, which stays LATEST",
                     outcome.version)
+    if use_cache:
+        remembered.remember(fingerprint, outcome.version)
     index = build_catalog(curated_dir)
     logger.info("catalog: %s", index)
     summary = {

@@ -100,3 +100,46 @@ def clear(root: Path) -> bool:
         shutil.rmtree(root)
         return True
     return False
+
+
+def inputs_fingerprint(raw_root: Path, source_files: list[str], suites_dir: Path,
+                       today: dt.date) -> str:
+    """One hash of everything a release is made from: every report's path, bytes and sidecar,
+    the rule set, the expectation suites and the year (plausible years end with it)."""
+    h = hashlib.sha256(f"{ruleset_fingerprint()}\0{today.year}\0".encode())
+    for suite in sorted(suites_dir.glob("*.json")):
+        h.update(suite.name.encode())
+        h.update(suite.read_bytes())
+    for source_file in source_files:
+        path = raw_root / source_file
+        h.update(source_file.encode("utf-8") + b"\0")
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError as exc:
+            h.update(f"unreadable:{exc.errno}".encode())
+        sidecar = path.with_name(path.name[: -len(path.suffix)] + ".meta.yml")
+        if sidecar.exists():
+            h.update(b"sidecar\0" + sidecar.read_bytes())
+    return h.hexdigest()
+
+
+class PublishedInputs:
+    """Remembers which inputs fingerprint produced which release, so that a nightly run over
+    unchanged inputs can stop before processing anything. Lives in the cache folder: deleting
+    it only costs one full run (which then finds the tables equal and publishes nothing)."""
+
+    def __init__(self, cache_root: Path) -> None:
+        self.path = cache_root / "published-inputs.json"
+
+    def version_for(self, fingerprint: str) -> str | None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        return data.get("version") if data.get("fingerprint") == fingerprint else None
+
+    def remember(self, fingerprint: str, version: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{uuid.uuid4().hex[:8]}")
+        tmp.write_text(json.dumps({"fingerprint": fingerprint, "version": version}), encoding="utf-8")
+        os.replace(tmp, self.path)

@@ -80,9 +80,12 @@ def run(
         typer.echo(f"nothing new to publish: the tables equal release {summary['version']}, "
                    "which stays LATEST")
     typer.echo(f"rows: {counts}")
-    typer.echo(f"reports: {summary['reports']} ({summary['cache_hits']} from cache), "
-               f"rejected: {summary['rejected']}"
-               + (" (see rejects.csv)" if summary["rejected"] else ""))
+    if summary["rejected"] is None:
+        typer.echo(f"reports: {summary['reports']}, unchanged since that release: nothing processed")
+    else:
+        typer.echo(f"reports: {summary['reports']} ({summary['cache_hits']} from cache), "
+                   f"rejected: {summary['rejected']}"
+                   + (" (see rejects.csv)" if summary["rejected"] else ""))
 
 
 @app.command("normalize")

@@ -229,3 +229,9 @@ def publish_parts(
         except BaseException:
             writer.abort()
             raise
+
+
+def row_counts(release_dir: Path) -> dict[str, int]:
+    """Rows per table of a published release, from the Parquet footers."""
+    return {n: pq.ParquetFile(release_dir / f"{n}.parquet").metadata.num_rows
+            for n in TABLES if (release_dir / f"{n}.parquet").exists()}

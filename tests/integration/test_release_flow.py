@@ -101,6 +101,7 @@ def test_unchanged_inputs_publish_nothing_and_changes_are_listed(prefect_harness
     (raw / "b.txt").write_text("乙县人大常委会召开会议。乙县人大常委会听取审议报告。", encoding="utf-8")
     third = release_flow(raw_dir=raw, curated_dir=curated)
     assert third["published"] and third["version"] == first["version"] + ".2"
+    assert third["cache_hits"] == 1  # a.txt from the cache; only the changed b.txt processed
     assert CuratedLayout(curated).latest() == third["version"]
     changes = (Path(third["path"]) / "CHANGES.md").read_text(encoding="utf-8")
     assert f"Compared with release {first['version']}" in changes
