@@ -35,6 +35,20 @@ def corpus() -> Path:
 
 
 @pytest.fixture(scope="session")
+def seed_document(corpus: Path):
+    """The seed report (Jiaocheng 2021), normalized, with the context the pipeline gives it."""
+    import hashlib
+
+    from renda.extract.base import DocContext
+    from renda.normalize import normalize
+
+    raw = (corpus / SEED).read_bytes()
+    ctx = DocContext(hashlib.sha256(raw).hexdigest()[:16], "congress_report", 2021, "county",
+                     "山西省", "吕梁市", "交城县")
+    return normalize(raw.decode("utf-8")), ctx
+
+
+@pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect backend for the whole session (starting one costs seconds)."""
     from prefect.testing.utilities import prefect_test_harness

@@ -22,6 +22,10 @@ app = typer.Typer(
 )
 
 
+# The curated folder, as every command that reads or writes releases takes it.
+CURATED = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST.")
+
+
 def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -147,7 +151,7 @@ app.add_typer(releases_app, name="releases")
 
 @releases_app.command("list")
 def releases_list(
-    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    curated: Path = CURATED,
 ) -> None:
     """List published releases, newest first, with row counts; LATEST is marked."""
     from renda.catalog import _row_counts
@@ -167,7 +171,7 @@ def releases_list(
 @releases_app.command("prune")
 def releases_prune(
     keep: int = typer.Option(..., "--keep", min=1, help="How many of the newest releases to keep."),
-    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    curated: Path = CURATED,
 ) -> None:
     """Delete all but the KEEP newest releases. The release LATEST names is never deleted."""
     from renda.catalog import build_catalog, prune
@@ -185,7 +189,7 @@ app.add_typer(cache_app, name="cache")
 
 @cache_app.command("clear")
 def cache_clear(
-    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    curated: Path = CURATED,
 ) -> None:
     """Delete the per-document cache. Safe at any time: the next run processes every report."""
     from renda.cache import clear
@@ -229,7 +233,7 @@ NIGHTLY_TIMEZONE = "Asia/Shanghai"
 @app.command()
 def serve(
     raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports."),
-    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    curated: Path = CURATED,
     name: str = typer.Option("renda-nightly", "--name", help="Deployment name."),
     cron: str = typer.Option(NIGHTLY_CRON, "--cron", help="Cron schedule, in --timezone."),
     timezone: str = typer.Option(NIGHTLY_TIMEZONE, "--timezone", help="Time zone of the schedule."),
@@ -258,7 +262,7 @@ def serve(
 
 @app.command()
 def catalog(
-    curated: Path = typer.Option(Path("curated"), "--curated", help="Folder that holds releases/ and LATEST."),
+    curated: Path = CURATED,
 ) -> None:
     """Rebuild the static catalog (curated/index.html and curated/catalog/)."""
     from renda.catalog import build_catalog

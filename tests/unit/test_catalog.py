@@ -1,6 +1,5 @@
 """The static catalog: escaped, offline, spans highlighted exactly on their evidence."""
 
-import datetime as dt
 import re
 from html.parser import HTMLParser
 from pathlib import Path
