@@ -31,6 +31,7 @@ def main() -> None:
     args = parser.parse_args()
     today = dt.date.today()
     stages: dict[str, float] = {}
+    peaks: dict[str, float] = {}
     t0 = time.perf_counter()
     files = discover(args.raw)
     stages["discover"] = time.perf_counter() - t0
@@ -42,18 +43,25 @@ def main() -> None:
                                    work / f"part-{i // args.batch_size:05d}")
              for i in range(0, len(files), args.batch_size)]
     stages["process"] = time.perf_counter() - t
+    peaks["process"] = _peak_mb()
     t = time.perf_counter()
     release.publish_parts(layout, parts, today=today, suites_dir=SUITES_DIR,
                           created=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
     shutil.rmtree(work, ignore_errors=True)
     stages["validate_publish"] = time.perf_counter() - t
+    peaks["validate_publish"] = _peak_mb()
     t = time.perf_counter()
     catalog.build_catalog(layout)
     stages["catalog"] = time.perf_counter() - t
+    peaks["catalog"] = _peak_mb()
     total = time.perf_counter() - t0
     size = sum((args.raw / f).stat().st_size for f in files)
     print(json.dumps({"documents": len(files), "bytes": size, "seconds": total, "stages": stages,
-                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "peak_rss_mb": _peak_mb(), "peak_rss_mb_after": peaks}))
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

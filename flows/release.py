@@ -15,6 +15,7 @@ from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from renda import cache, catalog, pipeline, release, validate
 from renda.ingest import discover
@@ -58,7 +59,9 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-@flow(name="renda-release", log_prints=True)
+# Batches are CPU-bound Python: threads would only contend for the GIL and hold several
+# batches in memory at once. One at a time here; `--task-runner dask` runs them in parallel.
+@flow(name="renda-release", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
                  batch_size: int = BATCH_SIZE, use_cache: bool = True,
                  suites_dir: Path = SUITES_DIR) -> dict[str, Any]:

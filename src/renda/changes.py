@@ -49,7 +49,7 @@ def _key_hashes(path: Path, key: str) -> pa.Table:
 
     keys: list[pa.Array] = []
     hashes: list[pa.Array] = []
-    for batch in pq.ParquetFile(path).iter_batches(batch_size=20_000):
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=500):
         frame = batch.to_pandas()
         keys.append(batch.column(batch.schema.get_field_index(key)))
         hashes.append(pa.array(pd.util.hash_pandas_object(frame.astype(str), index=False).to_numpy()))
@@ -76,7 +76,7 @@ def diff_table_files(name: str, old: Path | None, new: Path, list_rows: bool = T
     release, whose every row is new, lists counts only)."""
     key = TABLES[name].primary_key[0]
     new_h = _key_hashes(new, key)
-    old_h = _key_hashes(old, key) if old is not None and old.exists() else _key_hashes(new, key).slice(0, 0)
+    old_h = _key_hashes(old, key) if old is not None and old.exists() else new_h.slice(0, 0)
     added_keys = new_h.filter(pc.invert(pc.is_in(new_h["key"], value_set=old_h["key"])))["key"]
     removed_keys = old_h.filter(pc.invert(pc.is_in(old_h["key"], value_set=new_h["key"])))["key"]
     joined = new_h.join(old_h, "key", join_type="inner", right_suffix="_old")

@@ -140,6 +140,20 @@ def publish_release(
             raise
 
 
+def _release_memory() -> None:
+    """Give memory freed by a finished chunk back to the operating system, so that the
+    resident size stays flat from chunk to chunk (glibc keeps freed blocks otherwise)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
+
+
 def _chunks(parts: Sequence[PartSummary], size: int) -> Iterator[list[PartSummary]]:
     chunk: list[PartSummary] = []
     docs = 0
@@ -213,6 +227,8 @@ def publish_parts(
                     writer.write(name, published)
                     keys[name].append(published[TABLES[name].primary_key[0]])
                 outcome.published.clear()
+                del tables, pieces
+                _release_memory()
             extra = [validate.unique_across_chunks(n, TABLES[n].primary_key[0],
                                                    pa.chunked_array([c for k in ks for c in k.chunks],
                                                                     type=pa.string()))
