@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from renda import cache, catalog, pipeline, release, validate
@@ -146,7 +147,10 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         "quarantined": outcome.n_quarantined,
         "reports": len(files),
         "cache_hits": hits,
+        "flow_run_id": str(flow_run.get_id()),
     }
+    create_table_artifact(key="renda-rows-by-doc-type", table=release.rows_by_doc_type(outcome.path),
+                          description=f"Documents and rows per document type, release {outcome.version}")
     rows = "\n".join(f"| {k} | {v} |" for k, v in outcome.row_counts.items())
     status = "published" if outcome.published else "unchanged (nothing published)"
     create_markdown_artifact(

@@ -251,3 +251,21 @@ def row_counts(release_dir: Path) -> dict[str, int]:
     """Rows per table of a published release, from the Parquet footers."""
     return {n: pq.ParquetFile(release_dir / f"{n}.parquet").metadata.num_rows
             for n in TABLES if (release_dir / f"{n}.parquet").exists()}
+
+
+def rows_by_doc_type(release_dir: Path) -> list[dict[str, object]]:
+    """Per document type: documents and rows of each fact table (for run summaries)."""
+    docs = pq.read_table(release_dir / "documents.parquet", columns=["doc_id", "doc_type"])
+    doc_type = dict(zip(docs["doc_id"].to_pylist(), docs["doc_type"].to_pylist()))
+    table: dict[str, dict[str, object]] = {}
+    for t in sorted(set(doc_type.values())):
+        table[t] = {"doc_type": t, "documents": 0, **{n: 0 for n in FACT_TABLES}}
+    for t in doc_type.values():
+        table[t]["documents"] = int(table[t]["documents"]) + 1  # type: ignore[call-overload]
+    for name in FACT_TABLES:
+        path = release_dir / f"{name}.parquet"
+        if path.exists():
+            for d in pq.read_table(path, columns=["doc_id"])["doc_id"].to_pylist():
+                row = table[doc_type[d]]
+                row[name] = int(row[name]) + 1  # type: ignore[call-overload]
+    return list(table.values())

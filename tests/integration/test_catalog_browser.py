@@ -76,5 +76,10 @@ def test_reader_checks_a_figure_against_its_sentence(browser, corpus_run: dict, 
     assert page.url.split("#")[1].startswith("row-")
 
     page.screenshot(path=str(tmp_path / "seed-document.png"), full_page=True)
+
+    # The release's validation report opens as a page of its own, offline.
+    page.goto((release / "validation" / "index.html").as_uri())
+    assert "validation" in page.title()
+    assert "passed" in page.locator("body").inner_text()
     assert (tmp_path / "seed-document.png").stat().st_size > 10_000
     assert all(u.startswith(("file://", "data:", "about:")) for u in requests), requests

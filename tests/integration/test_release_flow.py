@@ -107,3 +107,19 @@ def test_unchanged_inputs_publish_nothing_and_changes_are_listed(prefect_harness
     assert f"Compared with release {first['version']}" in changes
     assert "| documents | 1 | 1 | 0 |" in changes  # b.txt has new bytes: a new doc_id
     assert "### b.txt" in changes and "### a.txt" not in changes
+
+
+def test_run_leaves_artifacts(corpus_run: dict) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    keys = ["renda-release", "renda-validation", "renda-rows-by-doc-type"]
+    run_filter = ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[corpus_run["flow_run_id"]]))
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=run_filter)
+    found = {a.key: a for a in artifacts}
+    assert set(keys) <= set(found)
+    by_type = found["renda-rows-by-doc-type"].data
+    text = by_type if isinstance(by_type, str) else str(by_type)
+    assert "government_report" in text and "congress_report" in text
+    assert "expectations run" in str(found["renda-validation"].data)
