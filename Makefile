@@ -13,7 +13,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test eval bench clean setup
+.PHONY: run test eval bench typecheck clean setup
 
 setup: $(STAMP)
 
@@ -30,6 +30,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+# The library is typed strictly (pyproject.toml [tool.mypy]).
+typecheck: $(STAMP)
+	$(PY) -m mypy
 
 # Score the extractors: corpus + fixtures through the flow, against tests/gold.
 eval: $(STAMP)

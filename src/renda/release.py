@@ -65,8 +65,10 @@ def _same_data(writer: ReleaseWriter, previous: Path | None) -> bool:
     """Do the staged data files equal the previous release's, byte for byte?"""
     if previous is None or not (previous / "SHA256SUMS").exists():
         return False
-    sums = dict(reversed(line.split("  ", 1)) for line in
-                (previous / "SHA256SUMS").read_text(encoding="utf-8").splitlines() if line)
+    sums: dict[str, str] = {}
+    for line in (previous / "SHA256SUMS").read_text(encoding="utf-8").splitlines():
+        digest, _, name = line.partition("  ")
+        sums[name] = digest
     return all(sums.get(name) == sha256_file(writer.staging / name) for name in writer.data_files())
 
 

