@@ -224,9 +224,16 @@ _RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
                           r"|[0-9]+[.、]|第[一二三四五六七八九十]+[章节部分])")
 
 
-def _looks_like_heading(s: str, prev: Line | None, prev_heading: bool) -> bool:
-    """A heading or caption: no clause punctuation inside, and it stands after a finished
-    sentence (a short line there, or a numbered one) or after another heading/caption."""
+def _looks_like_heading(s: str, prev: Line | None, prev_heading: bool,
+                        next_line: Line | None = None) -> bool:
+    """A heading or caption: no clause punctuation inside, and
+
+    - it is numbered (一、 （二） 3.), or
+    - it is short and stands after a finished sentence (or opens the text), or
+    - it follows another heading or caption, unless the next line carries on its sentence
+      (has clause punctuation): ``一、依法监督`` / ``全年听取审议专项工作`` / ``报告8项。`` is a
+      heading and then one broken sentence, not three headings.
+    """
     if any(ch in _CLAUSE_PUNCT for ch in s) or len(s) > 40:
         return False
     if _RE_NUMBERED.match(s):
@@ -234,8 +241,36 @@ def _looks_like_heading(s: str, prev: Line | None, prev_heading: bool) -> bool:
     if prev is None:
         return len(s) <= 6
     if prev.standalone or prev_heading:
-        return True
+        continues = (next_line is not None and not next_line.standalone
+                     and any(ch in _CLAUSE_PUNCT for ch in next_line.text))
+        return not continues or len(s) <= 6
     return _ends_sentence(prev.text) and len(s) <= 6
+
+
+_DATELINE = ("——", "—", "--")
+
+
+def mark_datelines(lines: list[Line]) -> list[Line]:
+    """A dateline under a title (``——2022年1月5日在…会议上``) and the title above it stand
+    alone: neither belongs to the sentence before or after."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.text.startswith(_DATELINE) and not any(ch in "。！？" for ch in line.text):
+            # A dateline broken by the layout ("…人民代表大会" / "第一次会议上") is rebuilt:
+            # it ends with 上 (在…会议上) or a closing bracket.
+            while (not line.text.endswith(("上", "）", ")")) and i + 1 < len(lines)
+                   and not any(ch in _CLAUSE_PUNCT for ch in lines[i + 1].text)
+                   and len(line.text) + len(lines[i + 1].text) <= 60):
+                line = Line(line.text + lines[i + 1].text, blank_before=line.blank_before)
+                i += 1
+            line.standalone = True
+            if out and not _ends_sentence(out[-1].text):
+                out[-1].standalone = True
+        out.append(line)
+        i += 1
+    return out
 
 
 def is_hard_wrapped(lines: list[Line]) -> bool:
@@ -264,8 +299,9 @@ def join_broken_lines(lines: list[Line]) -> list[str]:
     current = ""
     prev: Line | None = None
     prev_heading = False
-    for line in lines:
-        heading = line.standalone or _looks_like_heading(line.text, prev, prev_heading)
+    for i, line in enumerate(lines):
+        next_line = lines[i + 1] if i + 1 < len(lines) else None
+        heading = line.standalone or _looks_like_heading(line.text, prev, prev_heading, next_line)
         if current and not heading and not prev_heading and not _ends_sentence(current):
             # Latin words broken at a line end get their space back; digits do not
             # ("20" + "21年" is 2021年, a number broken across lines).
@@ -306,6 +342,7 @@ def normalize(text: str) -> str:
     lines = rebuild_vertical_captions(lines)
     lines = drop_doubled_captions(lines)
     lines = drop_decoration(lines)
+    lines = mark_datelines(lines)
     if not is_hard_wrapped(lines):
         return "\n".join(line.text for line in lines)
     return "\n".join(join_broken_lines(lines))
