@@ -74,3 +74,32 @@ def _api(env: dict, path: str, body: dict) -> str:
                                      headers={"Content-Type": "application/json"}, method="POST")
     with urllib.request.urlopen(request, timeout=10) as r:
         return r.read().decode()
+
+
+def test_serve_registers_the_schedule_and_stopping_does_not_pause_it(server: dict, tmp_path: Path) -> None:
+    import signal
+
+    renda = str(Path(sys.executable).with_name("renda"))
+    proc = subprocess.Popen([renda, "serve", "--raw", str(tmp_path), "--curated", str(tmp_path / "c"),
+                             "--name", "renda-served"], env=server, cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        found = []
+        while time.monotonic() < deadline and not found:
+            deployments = json.loads(_api(server, "/deployments/filter", {"limit": 50}))
+            found = [d for d in deployments if d["name"] == "renda-served"]
+            time.sleep(1)
+        assert found, "renda serve did not register its deployment"
+        schedule = found[0]["schedules"][0]["schedule"]
+        assert (schedule["cron"], schedule["timezone"]) == ("0 2 * * *", "Asia/Shanghai")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    after = [d for d in json.loads(_api(server, "/deployments/filter", {"limit": 50}))
+             if d["name"] == "renda-served"][0]
+    assert after["paused"] is False
+    assert all(s["active"] for s in after["schedules"])
