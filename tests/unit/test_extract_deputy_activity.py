@@ -422,6 +422,142 @@ SINCE_A_YEAR = [
 
 
 # --------------------------------------------------------------------------------------
+# Since an event without a year (自建成以来, 自揭牌以来, 投入使用以来): the station's whole
+# life, multi_year, unless the report dates the event in the report year
+# --------------------------------------------------------------------------------------
+
+SINCE_AN_EVENT = [
+    Example(
+        "该代表之家自揭牌以来，累计接待群众1300余人次。",
+        [("unspecified", "people_received", 1300, "multi_year")],
+        doc_type="news",
+    ),
+    Example(
+        # the report dates the event before the report year
+        "该代表之家建成于2021年。自建成以来，该代表之家共接待群众900人次。",
+        [("unspecified", "people_received", 900, "multi_year")],
+        doc_type="news",
+    ),
+    Example(
+        # … or in the report year
+        "该代表之家建成于2022年5月。自建成以来，该代表之家共接待群众90人次。",
+        [("unspecified", "people_received", 90, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        "今年3月建成的代表联络站投入使用以来，已接待选民150人次。",
+        [("unspecified", "people_received", 150, "annual")],
+        doc_type="news",
+    ),
+    Example(  # a month without a year is a month of the report year
+        "该代表之家自3月启用以来，接待群众260人次。",
+        [("unspecified", "people_received", 260, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        "该代表之家去年建成，自建成以来接待群众260人次。",
+        [("unspecified", "people_received", 260, "multi_year")],
+        doc_type="news",
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# Township presidium reports (乡镇人大主席团工作报告): deputies on duty at the township's
+# 代表活动室; opinions raised at inspections and appraisals of offices are no rows
+# --------------------------------------------------------------------------------------
+
+TOWNSHIP_PRESIDIUM_REPORT = [
+    Example(
+        # 进活动室值班: deputies' turns of duty at a station are station visits; the deputies
+        # named in the sentence stay the actor of its later figures.
+        "一年来，主席团安排代表轮流进代表活动室值班共计64人次，接待来访村民210人次。",
+        [("deputies", "station_visits", 64, "annual"),
+         ("deputies", "people_received", 210, "annual")],
+        actors={("people_received", 210): "代表"},
+    ),
+    Example(
+        # an appraisal that measures the handling of suggestions is the suggestions' rate
+        "对镇政府办理代表建议情况进行满意度测评，满意率95%。",
+        [("unspecified", "satisfaction_rate_pct", 95, "annual")],
+    ),
+    Example(
+        # between sessions, suggestions drawn from inspections are still formal suggestions
+        "闭会期间，代表通过视察、调研等形式提出建议18件。",
+        [("deputies", "suggestions_received", 18, "annual")],
+    ),
+    Example(
+        # opinions gathered on a visit to a station are the station's problems
+        "常委会组成人员深入代表联络站开展调研，收集意见建议40条。",
+        [("standing_committee", "problems_collected", 40, "annual")],
+    ),
+    Example(
+        # an inspection in another clause of the sentence (after ；) says nothing of these
+        "常委会开展执法检查3次；代表共提出建议80件。",
+        [("deputies", "suggestions_received", 80, "annual")],
+    ),
+    Example(
+        # an appraisal in a clause of its own leaves the suggestions' figures alone
+        "代表提出建议50件，已全部办结，代表满意率98%；对县民政局开展工作评议，满意率90%。",
+        [("deputies", "suggestions_received", 50, "annual"),
+         ("unspecified", "satisfaction_rate_pct", 98, "annual")],
+    ),
+    # Traps
+    Example(  # opinions raised during an inspection: not formal suggestions
+        "组织代表视察全镇农田水利设施建设，代表们共提出意见和建议14条。",
+        [],
+    ),
+    Example(  # the same, gathered by a committee's inspection team
+        "检查组召开座谈会4次，深入执法检查现场，听取意见建议35条。",
+        [],
+    ),
+    Example(  # an appraisal of two offices, after a sentence on suggestions
+        "代表共提出建议30件。\n对镇司法所、镇卫生院开展工作评议，代表测评满意率分别为93%和91%。",
+        [("deputies", "suggestions_received", 30, "annual")],
+    ),
+]
+
+# --------------------------------------------------------------------------------------
+# News items on a 代表之家 / 代表联络站: 进家值班, a station's alias in brackets, the actor
+# of every figure of a sentence
+# --------------------------------------------------------------------------------------
+
+STATION_NEWS = [
+    Example(
+        "今年以来，共有230人次代表进家履职值班，接待群众760余人次，收集群众诉求190条。",
+        [("deputies", "station_visits", 230, "annual"),
+         ("deputies", "people_received", 760, "annual"),
+         ("deputies", "problems_collected", 190, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        "区人大代表每月到联络站值班，全年到站值班180人次。",
+        [("deputies", "station_visits", 180, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # a station word, then its alias in brackets, then the count
+        "全区建成人大代表之家（联络站）27个、代表联络点（站）112个。",
+        [("unspecified", "liaison_stations", 27, "unspecified"),
+         ("unspecified", "liaison_points", 112, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # the deputies organised in the first figure's clause do the later ones too
+        "本届以来，组织各级人大代表进站接待选民5600余人次，收集意见建议980多条，推动解决760多条。",
+        [("deputies", "people_received", 5600, "multi_year"),
+         ("deputies", "problems_collected", 980, "multi_year"),
+         ("deputies", "problems_resolved", 760, "multi_year")],
+        actors={("problems_collected", 980): "各级人大代表",
+                ("problems_resolved", 760): "各级人大代表"},
+    ),
+    # Traps
+    Example("代表进家入户走访困难群众150人次。", []),  # a household visit, not a station
+    Example("今年代表进家（站）见面率达100%。", [], doc_type="news"),  # no metric
+    Example("社区网格员每月进家入户值班巡查，全年巡查420人次。", [], doc_type="news"),
+]
+
+
+# --------------------------------------------------------------------------------------
 # Traps: no row
 # --------------------------------------------------------------------------------------
 
@@ -461,6 +597,9 @@ ALL_TABLES = {
     "carry": CARRY,
     "follow_up": FOLLOW_UP,
     "since_a_year": SINCE_A_YEAR,
+    "since_an_event": SINCE_AN_EVENT,
+    "township_presidium_report": TOWNSHIP_PRESIDIUM_REPORT,
+    "station_news": STATION_NEWS,
     "traps": TRAPS,
 }
 ALL_EXAMPLES = [(name, ex) for name, table in ALL_TABLES.items() for ex in table]
@@ -525,6 +664,21 @@ def test_follow_up_sentences(example: Example) -> None:
 
 @pytest.mark.parametrize("example", SINCE_A_YEAR)
 def test_since_a_year(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", SINCE_AN_EVENT)
+def test_since_an_event(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", TOWNSHIP_PRESIDIUM_REPORT)
+def test_township_presidium_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", STATION_NEWS)
+def test_station_news(example: Example) -> None:
     _check(example)
 
 

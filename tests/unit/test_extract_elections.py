@@ -204,6 +204,46 @@ COUNTY_LEVEL_CITY_REPORTS = [
             [_indirect("city", deputies_elected=480)], ctx=CITY),
 ]
 
+BANNER = DocContext("test-banner", "congress_report", 2021, "county", "内蒙古自治区", "样例市",
+                    "样例旗")
+DISTRICT = DocContext("test-district", "election_report", 2022, "county", "江苏省", "样例市",
+                      "样例区")
+
+# Styles first met in later reports: table-like figures (label, colon, figure), Inner
+# Mongolia's 苏木镇, by-elections naming the elected before their body.
+NEW_STYLES = [
+    Example("选区：120个；登记选民：35.2万人；参加投票：33.9万人；参选率：96.3%；应选代表：210名；"
+            "选出县第十八届人大代表：210名；当选代表平均得票率：94.1%。",
+            [_direct("county", congress_term=18, constituencies=120, voters_registered=352000,
+                     voters_participating=339000, turnout_pct=96.3, deputies_elected=210,
+                     avg_vote_share_pct=94.1)],
+            note="label：figure; 应选 with the seats filled later in the sentence is held"),
+    Example("选区：40个；登记选民：8.6万人；参选率：95.0%；选出乡镇人大代表：150名。",
+            [_direct("township", constituencies=40, voters_registered=86000, turnout_pct=95.0,
+                     deputies_elected=150)]),
+    Example("应选县人大代表：200名，将于12月依法选出。",
+            [{"level": "county", "method": "direct", "status": "planned",
+              "deputies_elected": 200}], note="应选 with the seats still to fill"),
+    Example("苏木镇人大代表选举同步完成，共选出苏木镇人大代表320名。",
+            [_direct("township", deputies_elected=320)], ctx=BANNER,
+            note="苏木镇 is one township level"),
+    Example("12月20日，区十八届人大四次会议补选张某、李某2人为样例市第十七届人民代表大会代表。",
+            [_indirect("city", congress_term=17, deputies_elected=2, election_date="2022-12-20",
+                       date_precision="day")], ctx=DISTRICT,
+            note="the elected named before 为 and their body"),
+    Example("会议选举王某等3名同志为出席省第十四届人民代表大会代表。",
+            [_indirect("province", congress_term=14, deputies_elected=3)], ctx=DISTRICT),
+]
+
+# Sentences of the new styles that must give no row.
+NEW_STYLE_TRAPS = [
+    Example("应选代表：210名；正式代表候选人：315名。", [], note="a quota and candidates"),
+    Example("旗、苏木镇两级人大代表选举共登记选民9.2万人。", [], ctx=BANNER,
+            note="two levels counted together"),
+    Example("新当选的乡镇人大代表中，有15人为县人大代表。", [],
+            note="a share of a body, not an election of deputies"),
+]
+
 # Sentences that must give no row.
 TRAPS = [
     Example("新当选的县人大代表中，妇女代表51名，占27.4%，连任代表占35%。", [],
@@ -245,7 +285,9 @@ ALL = [
     *[("provincial", e) for e in PROVINCIAL_REPORTS],
     *[("summary", e) for e in ELECTION_SUMMARIES],
     *[("county-level-city", e) for e in COUNTY_LEVEL_CITY_REPORTS],
+    *[("new-styles", e) for e in NEW_STYLES],
     *[("trap", e) for e in TRAPS],
+    *[("new-style-trap", e) for e in NEW_STYLE_TRAPS],
 ]
 
 
@@ -278,6 +320,51 @@ def test_new_term_from_paragraph() -> None:
     outgoing = elections.extract("县十六届人大常委会依法组织换届选举，选举产生新一届县人大代表186名。",
                                  COUNTY)
     assert outgoing[0]["congress_term"] is None
+
+
+# Rule 6a: the day of the vote stated in an earlier sentence of the section.
+VOTE_DAY_CASES = [
+    ("根据统一部署，全县县乡两级人大代表换届选举于11月18日顺利完成。全县划分县人大代表选区90个，"
+     "选举产生县人大代表200名。", ("2021-11-18", "day"), "the same paragraph"),
+    ("县乡两级人大换届选举工作于11月中旬圆满完成。共选出县人大代表200名、乡镇人大代表500名。",
+     ("2021-11", "month"), "中旬: month precision, the report year"),
+    ("样例县换届选举工作总结\n本次县乡两级人大代表换届选举，投票选举于11月29日在全县集中进行。\n一、主要数据\n（一）县人大代表选举\n"
+     "选区：90个；选出县人大代表：200名。", ("2021-11-29", "day"),
+     "a statement before any heading holds for the whole document"),
+    ("11月20日，全县县乡两级人大代表选举投票顺利进行。全县选出县人大代表200名、乡镇人大代表500名。",
+     ("2021-11-20", "day"), "a date opening the sentence, the vote in the next clause"),
+    ("全县于11月下旬同步进行县乡两级人大代表选举投票。选举产生县人大代表200名。",
+     ("2021-11", "month"), "于 a date, then the vote"),
+    ("县乡两级人大换届选举工作于7月启动，12月基本结束。选举产生县人大代表200名。", (None, None),
+     "the start of the work and its end are no day of a vote"),
+    ("2021年，全县县乡两级人大换届选举工作于11月上旬圆满完成。选举产生县人大代表200名。",
+     ("2021-11", "month"), "the most precise date of the statement"),
+    ("（一）换届选举\n县乡两级人大代表换届选举于11月18日顺利完成。\n（二）代表结构\n"
+     "全县共选出县人大代表200名。", (None, None), "a new section of the same rank"),
+    ("县乡两级人大换届选举将于11月18日进行。全县选出县人大代表200名。", (None, None),
+     "将于: a plan, no day of a vote"),
+    ("村民委员会换届选举于11月18日完成。全县选出县人大代表200名。", (None, None),
+     "not a congress's election"),
+    ("县乡两级人大换届选举于11月18日顺利完成。五年来，补选县人大代表9名。", (None, None),
+     "a total over a term, and a by-election"),
+    ("县乡两级人大换届选举于11月18日顺利完成。依法补选县人大代表3名。", (None, None),
+     "a by-election is not dated by the general election"),
+]
+
+
+@pytest.mark.parametrize("text,date,note", VOTE_DAY_CASES)
+def test_vote_day_from_an_earlier_sentence(text: str, date: tuple[str | None, str | None],
+                                           note: str) -> None:
+    rows = elections.extract(text, COUNTY)
+    _check_rows(text, rows)
+    assert rows, note
+    assert all((r["election_date"], r["date_precision"]) == date for r in rows), (note, rows)
+
+
+def test_vote_day_not_for_other_areas() -> None:
+    text = "县乡两级人大换届选举于11月18日顺利完成。全市共登记选民310万人，选举产生县级人大代表4120名。"
+    rows = elections.extract(text, NEWS)
+    assert [(r["scope"], r["election_date"]) for r in rows] == [("全市", None)]
 
 
 def test_vocabulary_values_are_contract_levels() -> None:

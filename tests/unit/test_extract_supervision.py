@@ -54,9 +54,10 @@ ANNUAL_WORK_REPORTS = [
             [(WR, "司法公开工作", None, "县法院"), (WR, "司法公开工作", None, "县检察院")]),
     Example("听取和审议了县政府关于2020年国民经济和社会发展计划执行情况的报告、关于2020年财政决算的"
             "报告，审查批准了2020年县本级财政决算和2021年预算调整方案。",
-            [(WR, "2020年国民经济和社会发展计划执行", None, "县政府"),
-             (WR, "2020年财政决算", None, "县政府"),
-             (BR, "2020年县本级财政决算", None, None), (BR, "2021年预算调整方案", None, None)]),
+            [(WR, "国民经济和社会发展计划执行", None, "县政府"),
+             (WR, "财政决算", None, "县政府"),
+             (BR, "县本级财政决算", None, None), (BR, "预算调整方案", None, None)],
+            note="topics keep no leading year"),
     Example("审查批准了县本级财政预算调整方案、政府债务限额调整方案等。",
             [(BR, "县本级财政预算调整方案", None, None), (BR, "政府债务限额调整方案", None, None)]),
     Example("听取审议审计工作报告，督促审计查出问题整改。",
@@ -74,7 +75,7 @@ ANNUAL_WORK_REPORTS = [
     Example("对县公安局、县市场监管局开展工作评议。",
             [(WA, None, None, "县公安局"), (WA, None, None, "县市场监管局")]),
     Example("审议并批准了县人民政府关于2021年县级预算调整方案的议案。",
-            [(BR, "2021年县级预算调整方案", None, None)]),
+            [(BR, "县级预算调整方案", None, None)]),
     Example("专题听取和审议城市管理工作情况，并开展满意度测评。",
             [(WR, "城市管理工作", None, None), (WA, "城市管理工作", None, None)],
             note="a report heard without the word 报告; the appraisal takes its subject"),
@@ -84,10 +85,10 @@ ANNUAL_WORK_REPORTS = [
             [(WR, "教育工作", None, "县政府"), (WR, "执行工作", None, "县法院")]),
     Example("听取和审议样例县人民法院工作报告。", [(WR, None, None, "样例县人民法院")]),
     Example("审查、批准2021年国民经济和社会发展计划执行情况报告及2022年国民经济和社会发展计划。",
-            [(BR, "2021年国民经济和社会发展计划执行情况报告", None, None),
-             (BR, "2022年国民经济和社会发展计划", None, None)]),
+            [(BR, "国民经济和社会发展计划执行情况报告", None, None),
+             (BR, "国民经济和社会发展计划", None, None)]),
     Example("常委会审查和批准了2020年财政决算和2021年财政收支预算的部分变更。",
-            [(BR, "2020年财政决算", None, None), (BR, "2021年财政收支预算", None, None)]),
+            [(BR, "财政决算", None, None), (BR, "财政收支预算", None, None)]),
     Example("听取和审议县政府关于安全生产工作情况的报告；对《消防法》进行执法检查。",
             [(WR, "安全生产工作", None, "县政府"), (LE, None, "消防法", None)],
             note="one clause each"),
@@ -145,7 +146,7 @@ PROVINCIAL_REPORTS = [
     Example("听取和审议国务院、最高人民法院和最高人民检察院的工作报告。",
             [(WR, None, None, "国务院"), (WR, None, None, "最高人民法院"),
              (WR, None, None, "最高人民检察院")], ctx=PROVINCE),
-    Example("作出关于批准2020年省级决算的决议。", [(BR, "2020年省级决算", None, None)],
+    Example("作出关于批准2020年省级决算的决议。", [(BR, "省级决算", None, None)],
             ctx=PROVINCE),
     Example("备案审查规范性文件126件。", [(FR, None, None, None, 126)], ctx=PROVINCE),
     Example("对省政府2021年度预算执行情况进行审查。", [(BR, "省政府2021年度预算执行", None, None)],
@@ -193,6 +194,67 @@ LISTS_AND_LEADS = [
             note="a counted group keeps no subject"),
 ]
 
+TOWNSHIP = DocContext("test-township", "congress_report", 2021, "township", "安徽省", "样例市",
+                      "样例县")
+
+# Styles first met in later reports: township presidiums, reviewed briefings, visits of two
+# objects, appraisals of units, reports as subjects, numbered headings.
+NEW_STYLES = [
+    Example("主席团听取并审议了镇人民政府关于农村道路养护工作情况的汇报。",
+            [(WR, "农村道路养护工作", None, "镇人民政府")], ctx=TOWNSHIP,
+            note="a briefing (汇报) reviewed is a report"),
+    Example("常委会组成人员视察了城南污水处理厂改造和北山森林防火通道建设项目。",
+            [(IR, "城南污水处理厂改造", None, None), (IR, "北山森林防火通道建设项目", None, None)],
+            note="two things visited, joined by 和"),
+    Example("常委会组成人员视察了经济和社会发展重点项目建设情况。",
+            [(IR, "经济和社会发展重点项目建设", None, None)],
+            note="a fixed phrase with 和 is one thing visited"),
+    Example("对县不动产登记中心、县医保服务站开展工作评议。",
+            [(WA, None, None, "县不动产登记中心"), (WA, None, None, "县医保服务站")],
+            note="units appraised are organs"),
+    Example("对全县农村饮水安全工作开展满意度测评。", [(WA, "农村饮水安全工作", None, None)],
+            note="a matter appraised stays a topic"),
+    Example("审议了县政府关于2022年度行政事业性国有资产管理情况的综合报告。",
+            [(WR, "行政事业性国有资产管理", None, "县政府")],
+            note="no leading year, no kind of report"),
+    Example("对2021年度全县财政预算执行情况进行审查。", [(BR, "财政预算执行", None, None)],
+            note="the year, then 全县, trimmed"),
+    Example("首次采用“视察＋专题询问”方式，就城乡供水一体化工作开展专题询问。",
+            [(SI, "城乡供水一体化工作", None, None)],
+            note="a segment with its own verb is no subject of the means"),
+    Example("对全县耕地保护情况开展专项监督。", [("other", "耕地保护", None, None)]),
+    Example("全年开展专项监督4次。", [("other", None, None, None, 4)]),
+    Example("围绕县政府关于养老服务体系建设情况的报告开展专题询问。",
+            [(SI, "养老服务体系建设", None, "县政府")], note="a report as the subject"),
+    Example("常委会听取了县政府关于河道治理工作情况的报告，并组织部分人大代表视察了城西河道清淤工程。",
+            [(WR, "河道治理工作", None, "县政府"), (IR, "城西河道清淤工程", None, None)],
+            note="deputies organized by the committee named in the clause; each activity "
+                 "keeps its own topic"),
+    Example("听取和审议县政府关于文旅融合工作情况的报告，并于6月视察了古镇保护修缮项目。",
+            [(WR, "文旅融合工作", None, "县政府"), (IR, "古镇保护修缮项目", None, None)],
+            note="a visit with an object of its own after a report"),
+    Example("组织代表视察了镇区道路改造工程。", [(IR, "镇区道路改造工程", None, None)],
+            ctx=TOWNSHIP, note="a township presidium oversees through its deputies"),
+    Example("3.加强备案审查。全年审查规范性文件12件，纠正2件。", [(FR, None, None, None, 12)],
+            note="a heading naming its section's activity gives no row of its own"),
+    Example("（四）对全县食品安全工作开展专题询问\n市场监管局负责人到会应询。",
+            [(SI, "食品安全工作", None, None)],
+            note="a heading whose section tells no such activity keeps its row"),
+]
+
+# Sentences of the new styles that must give no row.
+NEW_STYLE_TRAPS = [
+    Example("组织代表视察了镇区道路改造工程。", [],
+            note="outside a township report, with no committee named: deputies' work"),
+    Example("组织开展代表集中视察30次。", [], ctx=TOWNSHIP,
+            note="deputies' own inspections, even in a township report"),
+    Example("常委会召开会议，邀请部分人大代表参加视察。", [],
+            note="deputies invited to attend: not organized by the committee"),
+    Example("执法检查组听取了县住建局关于物业管理工作的汇报。", [],
+            note="a briefing heard, not reviewed"),
+    Example("2023年，将对全县耕地保护情况开展专项监督。", [], note="plan"),
+]
+
 # Sentences that must give no row.
 TRAPS = [
     Example("修订《规范性文件备案审查工作办法》。", [], note="a title is not a review"),
@@ -236,7 +298,9 @@ ALL = [
     *[("news", e) for e in INSPECTION_NEWS],
     *[("provincial", e) for e in PROVINCIAL_REPORTS],
     *[("lists-and-leads", e) for e in LISTS_AND_LEADS],
+    *[("new-styles", e) for e in NEW_STYLES],
     *[("trap", e) for e in TRAPS],
+    *[("new-style-trap", e) for e in NEW_STYLE_TRAPS],
 ]
 
 

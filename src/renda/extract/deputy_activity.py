@@ -20,14 +20,20 @@ How a figure becomes a row (in the spirit of scrapinghub/price-parser):
    of 四百件建议已全部办结 are deputies' even in a congress report, unless a body of the
    congress is the subject) and liaison stations (so that 该站接待群众86人次 is a
    station's figure). 2019年建成以来 / 2019年6月启用至今 is ``multi_year`` when the year
-   is before the report year.
+   is before the report year; 自建成以来 (an event without a year) is the station's whole
+   life, ``multi_year``, unless the report dates the event in the report year (建成于2022年,
+   今年3月启用). Deputies named in one clause of a sentence (组织各级人大代表进站接待…)
+   stay the actor of its later station figures (收集意见建议…).
 3. Every number of a segment (``renda.numbers.find_quantities``) is tried against the
    ordered table :data:`RULES`. A rule is a regular expression over the segment in which
    the number being classified is written ``@``, the other numbers ``#`` and quoted titles
    are blanked; it also names the units it accepts and the context the sentence must show
    (a station or a deputy must be mentioned, …). The first rule that matches decides;
    rules whose metric is ``None`` exclude the number (CPPCC proposals, composition shares,
-   suggestions put off to a plan, B/C-class suggestions, norms such as 至少一次).
+   suggestions put off to a plan, B/C-class suggestions, norms such as 至少一次, opinions
+   raised at an inspection: 视察…，提出意见建议11条). Deputies on duty at a station
+   (进家值班, 进活动室值班) are station visits; a satisfaction rate after an appraisal of
+   organs (工作评议, 满意度测评) is not the suggestions'.
 4. Plans and targets (将继续, 计划, 力争, 确保…达到) give no rows.
 5. The actor of a row is the carried subject, except that suggestions are *handled* by the
    government (in a government report, when no other handler is named; deputies are
@@ -100,6 +106,11 @@ _STATION = _alt(_W["station"])
 _POINT = _alt(_W["point"])
 _ONLINE = _alt(_W["online"])
 _PLACE = _alt(_W["station"] + _W["point"] + _W["station_short"])
+# A bracketed alias after a station word (人大代表联络站（代表之家）536个): no number inside.
+_ALIAS = "(?:[（(][^（）()#@]{1,12}[）)])?"
+# 进站, 进家（站）, 进室: not 进家入户 / 进家门 (a household visit) nor 进点位.
+_ENTER = _alt(_W["station_entry"]) + "(?:[（(][站点室家][）)])?(?![庭入门里中位])"
+_DUTY = _alt(_W["duty"])
 _VISIT = _alt(_W["visit_verb"])
 _PEOPLE = _alt(_W["people"])
 _PROBLEM = _alt(_W["problem"])
@@ -116,6 +127,8 @@ _DONE = rf"(?:已经?|均已?|都已?|全部|已全部|均已全部|现已|目�
 _CPPCC = _alt(_W["cppcc"])
 _TRAIN = _alt(_W["training"])
 _INSPECT = _alt(_W["inspection"])
+_APPRAISAL = _alt(_W["appraisal"])
+_FORMAL = _alt(_W["formal_suggestion"])
 _RATES: dict[str, list[str]] = _V["rates"]
 _RATE_RES = _alt(_RATES["resolution_rate_pct"])
 _RATE_RESP = _alt(_RATES["response_rate_pct"])
@@ -144,7 +157,10 @@ _PERCENT = frozenset({"%"})
 #   deputy_before  deputies are named earlier in the sentence (邀请代表列席…，参加视察…)
 #   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's)
 #   rate       decided by the family of what was counted before the rate (see _rate_metric)
-_CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate")
+#   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
+#              nothing marks the suggestions as formal (see _exclusion_applies)
+_CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
+             "inspection_before")
 
 
 @dataclass(frozen=True)
@@ -212,17 +228,17 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "online_stations", "online_liaison_stations", _PLACES, "congress",
-        rf"{_ONLINE} {_G}{{0,8}}? {_STATION} {_FILL} @",          # 网上代表联络站15个
+        rf"{_ONLINE} {_G}{{0,8}}? {_STATION} {_ALIAS} {_FILL} @",  # 网上代表联络站15个
         rf"@ {_NP_GAP}{{0,8}}? {_ONLINE} {_G}{{0,6}}? {_STATION}",  # 15个网上代表联络站
     ),
     _rule(
         "liaison_points", "liaison_points", _PLACES, "congress",
-        rf"{_POINT} {_FILL} @",                       # 联络点56个
+        rf"{_POINT} {_ALIAS} {_FILL} @",              # 联络点56个, 联系点（站）56个
         rf"@ {_NP_GAP}{{0,10}}? {_POINT}",         # 56个代表联络点
     ),
     _rule(
         "liaison_stations", "liaison_stations", _PLACES, "congress",
-        rf"{_STATION} {_FILL} @",                     # 乡镇人大代表联络站8个, 代表之家12个
+        rf"{_STATION} {_ALIAS} {_FILL} @",            # 代表联络站8个, 联络站（代表之家）8个
         rf"@ {_NP_GAP}{{0,10}}? {_STATION}",       # 8个乡镇人大代表联络站
     ),
     _rule(
@@ -235,6 +251,9 @@ RULES: tuple[Rule, ...] = (
         rf"{_VISIT} {_G}{{0,12}}? {_PLACE} {_G}{{0,10}}? @",  # 深入代表联络站点136次
         rf"进站 {_G}{{0,10}}? @",                             # 代表进站履职701人次
         rf"@ {_G}{{0,4}}? 进站",                              # 701人次进站
+        # On duty at a station (进家值班, 在联络站值班): the deputies' turns are visits.
+        rf"(?:{_ENTER}|{_PLACE}) {_G}{{0,6}}? {_DUTY} {_G}{{0,8}}? @",  # 进家值班48人次
+        rf"@ {_G}{{0,6}}? (?:{_ENTER}|{_PLACE}) {_G}{{0,4}}? {_DUTY}",  # 124人次代表进家值班
         rf"接待 {_G}{{0,8}}? 活动 {_G}{{0,4}}? @",            # 开展接待选民日活动60次
     ),
     _rule(
@@ -254,6 +273,13 @@ RULES: tuple[Rule, ...] = (
         rf"{_HANDLE} {_G}{{0,4}}? @ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",  # 办理84件人大代表建议
         rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} {_DONE}",     # 156件建议已全部办复
         rf"{_SUGG_ANY} {_FILL} @ {_DONE}",              # 代表建议120件全部办结
+    ),
+    _rule(
+        # Opinions raised during an inspection (视察…，提出意见建议11条) are not deputies'
+        # formal suggestions to a session: excluded unless the sentence marks them formal.
+        "opinions_at_inspection", None, _ITEMS, "inspection_before",
+        rf"{_SUGG_ANY} {_FILL} @",                          # 提出意见建议11条
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",               # 提出11条意见建议
     ),
     _rule(
         "suggestions_put_forward", "suggestions_received", _ITEMS, "suggestion",
@@ -355,6 +381,8 @@ _RECEIVED = frozenset({"suggestions_received", "motions_received"})
 _DEPUTIES_OWN = frozenset({"trainees", "inspections_attended", "sessions_attended"})
 _AT_STATIONS = frozenset({"station_visits", "people_received", "problems_collected",
                           "problems_resolved"})
+# Metrics whose deputies may be written after the number (130多人次代表参加执法检查).
+_COUNTED_AFTER = _RECEIVED | _DEPUTIES_OWN | {"station_visits"}
 _STOCKS = frozenset({"liaison_stations", "liaison_points", "online_liaison_stations"})
 _RATE_METRICS = frozenset({"resolution_rate_pct", "response_rate_pct", "satisfaction_rate_pct"})
 
@@ -399,7 +427,9 @@ _LEAD = rf"""
 
 # A place name of any region, read only right before 人民政府 or 人大常委会 (the full
 # names of bodies), so that 全面提升区政府… is not a place.
-_PLACE_NAME = "[\u4e00-\u9fff]{1,6}?(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)"
+# A place name holds no verb nor deputies (组织代表参加县人大常委会… is no place).
+_PLACE_NAME = ("(?:(?!代表|组织|参加|邀请|举办|开展|召开|的)[\u4e00-\u9fff]){1,6}?"
+               "(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
 
 
 # The document's own place names (交城县, 交城, 吕梁市, …) are modifiers of a subject too
@@ -481,6 +511,7 @@ class Actor:
     actor_type: str
 
 
+_SINCE_EVENT = _alt(_V["since_events"])
 _PERIOD_RE = re.compile(
     rf"""
       (?P<since>(?:19|20)[0-9]{{2}})年                      # 2019年以来, 2021年换届以来,
@@ -488,6 +519,7 @@ _PERIOD_RE = re.compile(
         [\u4e00-\u9fff]{{0,8}}? (?:以来|至今)                 # 2016年本届常委会成立以来
     | (?P<span>(?:19|20)[0-9]{{2}} 年? \s* [-—–~至到] \s* (?:19|20)[0-9]{{2}}年)  # 2017—2021年
     | (?P<term>换届以来|新一届{_G}{{0,10}}以来)            # 换届以来: spans years
+    | (?P<event>{_SINCE_EVENT} (?:以来|至今))               # 自建成以来: the station's life
     | (?P<nyears>[两二三四五六七八九十]年 (?:来|间|以来|中|共|累计))  # 五年来, 五年共
     | (?P<nyears_arabic>(?<![0-9])[0-9]{{1,2}}年 (?:来|间|以来))     # 40年来
     | (?P<annual>{_alt(_V["period_markers"]["annual"])})   # 一年来, 全年, 今年
@@ -500,11 +532,46 @@ _YEAR_HEAD_RE = re.compile(r"^(?:各位代表|刚刚过去的|过去的|在|于)
 
 
 # Every period word holds one of these (a cheap test before the patterns).
-_PERIOD_HINT = re.compile("年|届|期|以来")
+_PERIOD_HINT = re.compile("年|届|期|以来|至今")
+
+# Where the report dates an event (建成于2020年, 2022年3月挂牌, 今年新建成): the year
+# that decides whether 自建成以来 lies within the report year.
+_EVENT_DATE_RE = re.compile(
+    rf"""
+      (?P<year>(?:19|20)[0-9]{{2}})年 [^。；，,\n]{{0,10}}? {_SINCE_EVENT}   # 2020年建成
+    | {_SINCE_EVENT} 于 (?P<year_after>(?:19|20)[0-9]{{2}})年               # 建成于2020年
+    | (?P<this_year>今年|本年|年内|当年               # 今年新建成, 今年3月启用
+        |(?<![年0-9])[0-9]{{1,2}}月)                     # 3月启用: a month of the report year
+      [^。；，,\n]{{0,6}}? {_SINCE_EVENT}
+    | (?P<before_year>去年|上年|前年|往年) [^。；，,\n]{{0,6}}? {_SINCE_EVENT}  # 去年建成
+    """,
+    re.VERBOSE,
+)
 
 
-def _period_in(segment: str, report_year: int | None) -> str | None:
-    """The period a segment sets for the figures after it, or None."""
+_EVENT_LOOKBACK = 2000  # characters: the event is dated near where its 以来 is written
+
+
+def _event_period(text: str, pos: int, report_year: int | None) -> str:
+    """The period of 自建成以来 at ``pos``: annual when the last event the report dated
+    before it fell in the report year, otherwise multi_year (the event lies before it)."""
+    last = None
+    for last in _EVENT_DATE_RE.finditer(text, max(0, pos - _EVENT_LOOKBACK), pos):
+        pass
+    if last is None:
+        return "multi_year"
+    if last.group("this_year"):
+        return "annual"
+    if last.group("before_year"):
+        return "multi_year"
+    year = int(last.group("year") or last.group("year_after"))
+    return "annual" if report_year is not None and year >= report_year else "multi_year"
+
+
+def _period_in(segment: str, report_year: int | None, text: str = "",
+               pos: int = 0) -> str | None:
+    """The period a segment sets for the figures after it, or None. ``text`` and ``pos``
+    (the segment's offset in it) let 自建成以来 look back for the date of the event."""
     found: str | None = None
     if not _PERIOD_HINT.search(segment):
         return None
@@ -516,6 +583,8 @@ def _period_in(segment: str, report_year: int | None) -> str | None:
             found = "annual" if report_year is not None and year >= report_year else "multi_year"
         elif m.group("annual"):
             found = "annual"
+        elif m.group("event"):
+            found = _event_period(text, pos + m.end(), report_year)
         else:
             found = "multi_year"
     return found
@@ -635,6 +704,7 @@ class _Doc:
     ctx: DocContext
     places: Places
     default_period: str
+    text: str  # the whole normalized text (自建成以来 looks back for the event's date)
 
 
 # Topics a sentence may lean on when named in the sentences just before it (within one
@@ -684,7 +754,7 @@ class _Recent:
 
 def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
     doc = _Doc(ctx, _place_marks(_places(ctx)),
-               "annual" if ctx.report_year is not None else "unspecified")
+               "annual" if ctx.report_year is not None else "unspecified", text)
     section_period: str | None = None
     in_plans = False
     state = _State()
@@ -705,7 +775,7 @@ def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
                 in_plans = True
             elif _REVIEW_HEADING_RE.search(sent.text):
                 in_plans = False
-            heading_period = _period_in(sent.text, ctx.report_year)
+            heading_period = _period_in(sent.text, ctx.report_year, text, sent.start)
             if heading_period:
                 section_period = heading_period
                 state.period = heading_period
@@ -719,7 +789,7 @@ def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
         if first_in_paragraph:
             head = _segments(sent.text)
             for a, b in head[:2]:
-                opener = _period_in(sent.text[a:b], ctx.report_year)
+                opener = _period_in(sent.text[a:b], ctx.report_year, text, sent.start + a)
                 if opener and _LEAD_ONLY.match(sent.text[a:b]):
                     section_period = opener
                     break
@@ -742,7 +812,7 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         if m:
             state.actor = _actor_from(_show_places(m.group("actor"), doc.places),
                                       m.group("head"), ctx)
-        seg_period = _period_in(seg, ctx.report_year)
+        seg_period = _period_in(seg, ctx.report_year, doc.text, sent.start + a)
         if seg_period:
             state.period = seg_period
         # Numbers are read segment by segment: renda.numbers does not take a number that
@@ -833,7 +903,9 @@ def _classify(masked: str, q: Quantity, family: str | None,
         if match is None:
             continue
         if rule.metric is None:
-            return None  # excluded
+            if rule.context == "none" or _exclusion_applies(rule.context, masked, where):
+                return None  # excluded
+            continue
         metric: str | None = rule.metric
         if metric == "family:rate":
             metric = _rate_metric(match.group(0), family)
@@ -934,6 +1006,26 @@ def _verb_metric(verb: str, family: str | None) -> str | None:
     return None
 
 
+_INSPECT_RE = re.compile(_INSPECT)
+_AT_A_STATION_RE = re.compile(rf"{_PLACE}|{_ENTER}")
+_FORMAL_RE = re.compile(_FORMAL)
+_APPRAISAL_RE = re.compile(_APPRAISAL)
+_CLAUSE_TAIL_RE = re.compile("[；;]")
+
+
+def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
+    """Whether an exclusion rule with a context holds for the number written @."""
+    if context == "inspection_before":
+        # 视察了…，提出意见建议11条: raised at an inspection named before the number;
+        # 闭会期间…视察…提出建议 or 代表建议 are still formal suggestions, and opinions
+        # gathered on a visit to a station (深入联络站调研，收集意见建议40条) are the
+        # station's problems. Read within the number's clause (after ；).
+        before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
+        return (bool(_INSPECT_RE.search(before)) and not _FORMAL_RE.search(where.sentence)
+                and not _AT_A_STATION_RE.search(where.sentence))
+    raise AssertionError(context)
+
+
 def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
     sentence = where.sentence
     actor_type = where.actor.actor_type if where.actor else None
@@ -968,6 +1060,13 @@ def _rate_context_ok(metric: str, masked: str, where: _Where, family: str | None
     if metric == "satisfaction_rate_pct" and family not in ("suggestions", "cppcc") \
             and not _SUGG_OR_HANDLE_RE.search(window):
         return False  # 对某局工作进行满意度测评，满意率92%: an appraisal, not suggestions
+    if metric == "satisfaction_rate_pct":
+        # 对两个站所开展工作评议…，满意率均在90%以上: an appraisal of organs in the sentence,
+        # whatever was counted in the sentences before, unless suggestions are its subject
+        # (对代表建议办理工作进行满意度测评). Read within the rate's clause (after ；).
+        before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
+        if _APPRAISAL_RE.search(before) and not _SUGG_OR_HANDLE_RE.search(before):
+            return False
     if _CPPCC_RE.search(window):
         # 建议和提案办复率均为100%: the rate holds for each kind only with 均
         return bool(_EVERY.search(window))
@@ -1000,10 +1099,12 @@ def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
     ctx = doc.ctx
     at = masked.index("@")
     named = [m.group("actor") for m in _DEPUTY_RE.finditer(masked, 0, at)]
-    if not named and metric in _RECEIVED | _DEPUTIES_OWN:
+    if not named and metric in _COUNTED_AFTER:
+        # 124人次代表进家值班: the deputies counted are written after the number
         named = [m.group("actor") for m in _DEPUTY_RE.finditer(masked, at)][:1]
-    if not named and metric in _DEPUTIES_OWN:
-        # 邀请代表列席…，参加执法检查1300人次: the deputies named earlier in the sentence
+    if not named and metric in _DEPUTIES_OWN | _AT_STATIONS:
+        # 邀请代表列席…，参加执法检查1300人次 / 组织代表进站接待选民…，收集意见建议…: the
+        # deputies named earlier in the sentence stay the actor of its later figures
         named = [m.group("actor") for m in _DEPUTY_RE.finditer(before)][-1:]
     deputy = Actor(_show_places(named[-1], doc.places), "deputies") if named else None
     if metric in _HANDLING:

@@ -15,7 +15,11 @@ What is read, sentence by sentence (a sentence is the evidence of its rows):
       are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or the
       report's own name) in the report of a county-level city (``ctx.county`` ends in 市,
       own level county) is that city's own congress, so county level.  A place name ending
-      in a level character (宁乡市) is not a list of levels.
+      in a level character (宁乡市) is not a list of levels; 苏木镇 (Inner Mongolia) is one
+      township level, not 苏木 + 镇.
+   b. When the elected are named before their body (补选张某、李某2人为市人大代表), the
+      count before 为 is the count, if an election verb of the same clause governs the
+      names (not a share: 当选的代表中，有12人为县人大代表).
 3. Method: deputies of a city, province or the nation are always elected by a congress
    (Electoral Law art. 2), so ``indirect``; county and township deputies are elected by
    voters (``direct``) unless the sentence names a congress session as the electing body.
@@ -24,6 +28,8 @@ What is read, sentence by sentence (a sentence is the evidence of its rows):
    a. Deputies written as the subject before their verb (出席市人民代表大会的代表52名，将于
       1月召开的…会议上选举产生): the words between them and the verb are read too, for a
       future (将, 拟, 计划, not 将近) and for a session electing them (indirect).
+   b. 应选 (the seats) with a later clause that says they were filled, with no 将/拟 in it
+      (应选代表：265名；选出县人大代表：265名), is held.
 5. Figures of the sentence fill the other columns by the words written next to them:
    选区 N → constituencies, 登记选民 N → voters_registered, N名选民参加投票 → voters_participating,
    参选率 → turnout_pct, 平均得票率 → avg_vote_share_pct.  Voter figures belong to the direct
@@ -34,9 +40,17 @@ What is read, sentence by sentence (a sentence is the evidence of its rows):
    of the sentence unless a clause states its own; 分别 spreads a list of figures over the
    rows in order.  Composition shares (妇女代表占27.5%) sit next to none of these words and
    are never read.
+   a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
+      参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
 6. The date is the last date written before the first count (else the first of the
-   sentence).  ``scope`` is set when the totals are for an area above the report's own body
-   (全省 in a county report).
+   sentence); a month and day with no year take the report year.  ``scope`` is set when the
+   totals are for an area above the report's own body (全省 in a county report).
+   a. A sentence with no date of its own takes the day of the vote stated earlier in its
+      section (换届选举于11月18日顺利完成。全镇划分选区…; 投票选举于11月29日在全区集中进行):
+      held direct rows of the report's own area only, not totals over a term, and a
+      by-election (补选) only from a statement on a by-election (and the reverse).  A
+      statement holds until the next heading of the same or a higher rank (一、 > （一） >
+      1. > （1）); one written before any heading holds for the whole document.
 7. Congress term from context: when the sentence speaks of 新一届 deputies of a level and
    gives no term, the term is that of the level's congress whose first session is named in
    the same paragraph (县十七届人大一次会议: the congress the new deputies form).  Only that
@@ -117,9 +131,25 @@ _RE_PLANNED_AFTER = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_befo
 _RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
 _RE_SCOPE = re.compile(_alternation(list(SCOPE_WORDS)))
 
-# Filler allowed between 人大代表 and its count: 代表186名, 代表共186名, 代表总数为186名.
-_RE_COUNT_FILLER = re.compile(r"\s*(?:共|合计|总数|人数)?(?:为|是|计|达)?\s*")
+# Filler allowed between 人大代表 and its count: 代表186名, 代表共186名, 代表总数为186名,
+# and the colon of a table-like figure (选出县人大代表：186名).
+_RE_COUNT_FILLER = re.compile(r"\s*[：:]?\s*(?:共|合计|总数|人数)?(?:为|是|计|达)?\s*")
 _COUNT_UNITS = frozenset({"名", "人", "位"})
+
+_RE_ELECTS_NAMES = re.compile(r"补选|选举|选出|推选")  # verbs of the names before 为
+
+# Words allowed between a count and the deputies it counts when the elected are named first
+# (补选张某、李某2人为市人大代表, 选举王某等3名同志为出席省人民代表大会代表): the count, then
+# 为, then at most a place name before the level word.
+_RE_COUNT_AS = re.compile(
+    r"""
+    ^(?:同志)?                        # 3名同志
+    为                                # 为 (as)
+    (?:出席)?                         # 出席 (the congress attended)
+    [\u4e00-\u9fff]{0,6}$             # a place name before the level word (南京)
+    """,
+    re.VERBOSE,
+)
 
 # The first session of a level's congress named with its term, anywhere in a paragraph:
 # 县十七届人大一次会议, 县第十七届人民代表大会第一次会议 (for the 新一届 rule: new deputies
@@ -180,6 +210,33 @@ _RE_LEVEL_IN_KEYWORD = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM
 _RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cross these
 
 
+# Rule 6a: a date stated as the day of the vote, read in the comma clause holding the date
+# (or in the next one when the date opens the sentence: 11月18日，…选举投票顺利进行):
+# 换届选举于11月18日顺利完成, 投票选举于11月29日在全区集中进行, 于11月中旬同步进行县乡两级人大
+# 代表选举投票.  The clause must name the vote and say it was held (not 启动, not 将于).
+_RE_CONGRESS = re.compile(r"人大|人民代表大会")
+_RE_CLAUSE_CUT = re.compile(r"[，,；;：:]")
+_RE_VOTE_WORD = re.compile(r"选举|投票")
+_RE_VOTE_HELD = re.compile(
+    r"""
+    (?:顺利|圆满|胜利|依法|同步|集中|统一)?   # 顺利
+    (?:完成|进行|举行|结束)                    # held
+    """,
+    re.VERBOSE,
+)
+_RE_NOT_HELD_YET = re.compile(r"将|拟|计划|预计|准备|启动|开始")
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+# Heading lines and their rank (一、 opens a section, （一） a subsection, ...).
+_HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"第[一二三四五六七八九十]+(?:部分|章)")),   # 第一部分
+    (1, re.compile(r"[一二三四五六七八九十]+[、.．]")),          # 一、
+    (2, re.compile(r"[（(][一二三四五六七八九十]+[）)]")),       # （一）
+    (3, re.compile(r"[0-9]+[、.．](?![0-9])")),                  # 1. (not 1.5)
+    (4, re.compile(r"[（(][0-9]+[）)]")),                        # （1）
+)
+
+
 @dataclass
 class _Body:
     """Deputies of one level named in a sentence."""
@@ -209,13 +266,80 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     if ctx.doc_type == "government_report":
         return []
     rows: list[dict[str, Any]] = []
+    vote_days = _VoteDays()
     for sentence in sentences(text):
-        if not _RE_DEPUTIES.search(sentence.text) or not _RE_ELECTION_VERB.search(sentence.text):
-            continue
-        if _RE_RESTATEMENT.search(sentence.text):
-            continue  # 确认…代表资格有效: a restatement of the election
-        rows.extend(_rows_of_sentence(text, sentence, ctx))
+        vote_days.enter(text, sentence)
+        if _RE_DEPUTIES.search(sentence.text) and _RE_ELECTION_VERB.search(sentence.text) \
+                and not _RE_RESTATEMENT.search(sentence.text):  # 确认…代表资格有效: restated
+            found = _rows_of_sentence(text, sentence, ctx)
+            for row in found:
+                vote_days.date_row(row, sentence.text)
+            rows.extend(found)
+        vote_days.read(sentence.text, ctx)
     return rows
+
+
+class _VoteDays:
+    """Rule 6a: the day of the vote stated in a sentence of its own (换届选举于11月18日顺利
+    完成。全镇划分选区…) dates the undated held direct rows that follow, for the rest of the
+    section the statement is in (up to the next heading of the same or a higher rank; a
+    statement before any heading, in a summary's opening, holds for the whole document).
+    Rows of another area (``scope``), over a term (``multi_year``) and by-elections (补选)
+    dated by a statement on a general election (or the reverse) are left undated."""
+
+    def __init__(self) -> None:
+        self.rank = 0                                       # rank of the current section
+        self.stack: list[tuple[int, PartialDate, bool]] = []  # (rank, date, by-election)
+
+    def enter(self, text: str, sentence: Sentence) -> None:
+        """A sentence opening a line with a heading starts a section of that rank."""
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if text[line_start:sentence.start].strip():
+            return
+        for rank, heading in _HEADINGS:
+            if heading.match(sentence.text):
+                self.rank = rank
+                self.stack = [e for e in self.stack if e[0] < rank]
+                return
+
+    def read(self, s: str, ctx: DocContext) -> None:
+        """Remember the day of the vote the sentence states, if it states one."""
+        if not _RE_CONGRESS.search(s):
+            return  # 村委会换届选举于…完成: not a congress's election
+        stated: list[PartialDate] = []
+        for d in find_dates(s, ctx.report_year):
+            clause = _clause_of_date(s, d)
+            if (_RE_VOTE_WORD.search(clause) and _RE_VOTE_HELD.search(clause)
+                    and not _RE_NOT_HELD_YET.search(clause)):
+                stated.append(d)
+        if stated:  # the most precise (2021年，…选举于11月上旬完成 -> 11月上旬)
+            best = max(stated, key=lambda d: _PRECISION_RANK[d.precision])
+            self.stack.append((self.rank, best, "补选" in s))
+
+    def date_row(self, row: dict[str, Any], s: str) -> None:
+        """Give the stated day of the vote to an undated row it may date."""
+        if not self.stack or row["election_date"] is not None:
+            return
+        if (row["status"], row["method"], row["scope"]) != ("held", "direct", None) \
+                or row["period"] == "multi_year":
+            return
+        _, date, by_election = self.stack[-1]
+        if by_election != ("补选" in s):
+            return
+        row["election_date"], row["date_precision"] = date.iso, date.precision
+        row["period"] = "annual"
+
+
+def _clause_of_date(s: str, d: PartialDate) -> str:
+    """The comma clause holding a date, or the next one when the date is a clause alone
+    (11月18日，全县…选举投票顺利进行); the date itself left out."""
+    start = max((m.end() for m in _RE_CLAUSE_CUT.finditer(s, 0, d.start)), default=0)
+    cut = _RE_CLAUSE_CUT.search(s, d.end)
+    end = cut.start() if cut else len(s)
+    if not s[start:d.start].strip() and not s[d.end:end].strip() and cut is not None:
+        nxt = _RE_CLAUSE_CUT.search(s, cut.end())
+        return s[cut.end():nxt.start() if nxt else len(s)]
+    return s[start:d.start] + s[d.end:end]
 
 
 def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[dict[str, Any]]:
@@ -305,7 +429,7 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         count = _count_after(s, m.end(), quantities)
         body_start = m.start() - (len(before) - lm.start())
         if count is None:
-            count = _count_before(body_start, quantities)
+            count = _count_before(s, body_start, quantities)
             if count is not None and s[m.end():].startswith(("中", "里")):
                 count = None
         if count is not None and s[count.end:].lstrip().startswith(("中", "里")):
@@ -386,11 +510,20 @@ def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | Non
     return None
 
 
-def _count_before(pos: int, quantities: list[Quantity]) -> Quantity | None:
-    """The count written right before the level: 186名县人大代表."""
+def _count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
+    """The count written right before the level (186名县人大代表), or before 为 when the
+    elected are named first (补选张某、李某2人为市人大代表)."""
     for q in quantities:
-        if q.end == pos and q.unit in _COUNT_UNITS:
+        if q.unit not in _COUNT_UNITS:
+            continue
+        if q.end == pos:
             return q
+        if q.end < pos and _RE_COUNT_AS.match(s[q.end:pos]):
+            # the names must be the object of an election verb of the same clause (补选张某
+            # 2人为…), not a share of a body (当选的代表中，有12人为县人大代表)
+            clause = s[max(s.rfind(c, 0, q.start) for c in "，,；;：:") + 1:q.start]
+            if _RE_ELECTS_NAMES.search(clause) and "中" not in clause:
+                return q
     return None
 
 
@@ -408,9 +541,7 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
         q = quantities[i]
         if i in used:
             continue
-        before = s[:q.start]
-        cut = max((m.end() for m in _RE_CUT_BEFORE.finditer(before)), default=0)
-        before = before[cut:]
+        before = _words_before(s, q.start)
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
         for column, before_re, after_re, units in _SLOT_RES:
@@ -431,6 +562,20 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
                 for row in targets:
                     _put(row, column, q)
             break
+
+
+def _words_before(s: str, pos: int) -> str:
+    """The words a figure at ``pos`` is read with: the text since the previous comma,
+    semicolon or colon (登记选民15.8万人 -> "登记选民"); for a table-like figure, written
+    after its label and a colon (选区：186个；登记选民：72.36万人), the label."""
+    cuts = list(_RE_CUT_BEFORE.finditer(s, 0, pos))
+    if not cuts:
+        return s[:pos]
+    last = cuts[-1]
+    if last.group() in "：:" and not s[last.end():pos].strip():
+        label_start = cuts[-2].end() if len(cuts) > 1 else 0
+        return s[label_start:last.start()].strip()
+    return s[last.end():pos]
 
 
 def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:

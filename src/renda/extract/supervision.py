@@ -10,27 +10,37 @@ such as 提出要加强), and sections under a heading on coming work (2022年�
 
 1. Methods listed as means (综合运用听取审议专项报告、调研视察等方式，聚焦X): one row, the method
    of the first means written, the topic from the 聚焦/围绕/针对 segment; neither segment
-   is read again (听取审议专项报告 there names a means, not a report).
+   is read again (听取审议专项报告 there names a means, not a report).  A 就/围绕 segment
+   with a method verb of its own (采用“执法检查＋专题询问”方式，就X开展专题询问) is an
+   activity, not the subject of the means.
 2. Counted groups (开展执法检查23次, 听取审议专项工作报告12项, 12次视察): count N, no topic.
    Not a group: a count inside the subject of 对X进行<verb> (对十项民生实事进行跟踪监督), nor
    the count of a list's items (对A、B两个专题开展调研: rule 6c).
 3. Budget approvals (审查批准了A方案、B方案等): one row per budget document.
 4. Reports heard (听取和审议县政府关于X情况的报告, 审计工作报告): one row per report and per
-   organ reporting (公安局、法院…关于Y的报告 gives one row per organ).
+   organ reporting (公安局、法院…关于Y的报告 gives one row per organ).  A 汇报 is a report
+   when it is reviewed (听取并审议了…的汇报), not when only heard (检查组听取…汇报: a
+   briefing).  The kind of report (关于X情况的综合报告, 专项报告) is not its subject.
 5. Law enforcement inspections (对《甲》《乙》进行执法检查): one row per law, ``law_title``
    without 《》; laws named without 《》 are recognised by their ending (法, 条例, ...).
 6. Subject before the verb (对X进行调研, 就X开展专题询问, 对A、B进行持续跟踪监督): one row per
    subject; a list with 、 is split when every item is a phrase (4 characters or more), so
    大气、水、土壤 stays one subject; the last item is also split at 和/及 (A、B和C) unless
    it is a fixed phrase (国民经济和社会发展).  A subject that is an organ (对县公安局开展工作
-   评议) is the ``target_organ``.
+   评议) is the ``target_organ``; so is the subject of a work appraisal named as a unit
+   (对镇财政所、农业综合服务站开展工作评议: 所, 站, 中心, ...).  对X开展专项监督 is
+   oversight by none of the named methods (``other``).
    b. A verb that names a method only in context: 对X问题进行调查 is a special investigation in
       a clause naming 特定问题调查 or 调查委员会.
    c. A list written before a count of its items (对A、B两个专题开展调研, A和B两个方面) gives one
       row per item, whatever the items' length, when the count agrees.
-7. Subject after the verb (视察了全县重点项目建设情况).
-8. A method with no subject right after a report (…的报告，并开展专题询问) takes that report's
-   subject.
+   d. A subject that is a report (针对县政府关于X情况的报告开展专题询问): the report's
+      subject X is the topic, its organ the ``target_organ``.
+7. Subject after the verb (视察了全县重点项目建设情况); the things visited are listed, so two
+   phrases joined by 和 alone (视察了A景区环境整治和B道路提升工程) are two rows.
+8. A method with no subject right after a report (…的报告，并开展专题询问: the verb ends the
+   segment) takes that report's subject; a verb with an object of its own (…的报告，并视察了
+   Y) keeps its own (rule 7).
 9. 备案审查 named in a clause (outside 《》) gives one filing_review row for the clause when no
    rule above gave one (落实规范性文件备案审查规定 …).
 10. A lead segment with a subject and no verb (就X问题，… / 围绕X，…) gives its subject to the
@@ -38,13 +48,22 @@ such as 提出要加强), and sections under a heading on coming work (2022年�
     counted 1 (联名提出质询案一件).
 11. An interpellation's ``target_organ`` is the organ put to it: 对/向 the organ 提出质询, or the
     organ whose head answers (县住建局主要负责人到会答复).
+12. Deputies organized by the overseeing body make up its inspection group: 组织(部分)代表
+    视察/调研/测评 is oversight when the clause names the committee or presidium before it
+    (常委会听取…报告，并组织部分代表视察了X), and in a township presidium's report, whose
+    congress has no standing committee and oversees through its deputies.
+13. A numbered heading opening a line (6.加强备案审查。) names the theme of its section: its
+    rows are kept only for methods that the section's own sentences give no row of (the
+    section's 备案审查规范性文件二十三件 is the activity, counted).
 
 Not oversight, so no rows: activities whose actor is deputies (组织人大代表视察, 邀请代表参加
-执法检查: deputy activity), guidance and study of the congress's own work (就代表联络站建设
+执法检查: deputy activity, unless rule 12 applies), guidance and study of the congress's own work (就代表联络站建设
 进行调研指导), titles inside 《》 (修订《规范性文件备案审查暂行办法》 is not a review), a subject
 less verb (深入洪相镇调研), a subject that only points back to the law of the report
 (对本行政区域内的实施情况开展检查).  Topics are trimmed of wrappers (对, 全县, 情况, 发展情况,
-进行, 问题, …) and of a relative clause before them (区人大会议确定的民生实事项目 -> 民生实事项目).
+进行, 问题, …), of a leading year (2021年度国有资产管理 -> 国有资产管理: the year is the
+row's period) and of a relative clause before them (区人大会议确定的民生实事项目 ->
+民生实事项目).
 """
 
 from __future__ import annotations
@@ -98,6 +117,7 @@ _RE_INTERNAL = re.compile(_alt(_VOCAB["internal_topics"]))
 _GENERIC = frozenset(_VOCAB["generic_topics"])
 _RE_ORGAN = re.compile(r"(?:" + _alt(_VOCAB["organ_suffixes"]) + r")$")
 _ORGAN_GROUPS = frozenset(_VOCAB["organ_groups"])
+_RE_UNIT = re.compile(r"(?:" + _alt(_VOCAB["appraised_unit_suffixes"]) + r")$")
 _RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
 _RE_LAW_IMPL = re.compile(r"(?:" + _alt(_VOCAB["law_implementation_words"]) + r")$")
 _COUNT_UNITS = frozenset(_VOCAB["count_units"])
@@ -163,6 +183,10 @@ _RE_ORGAN_PREFIX = re.compile(
     re.VERBOSE,
 )
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
+_RE_REPORT_NOUN = re.compile(r"报告|汇报")                      # nouns of a report reviewed
+_RE_REPORT_ONLY = re.compile(r"报告")                           # ... of a report heard
+# The kind of a report written between its subject and 报告 (关于X情况的综合报告).
+_RE_REPORT_KIND = re.compile(r"的?(?:" + _alt(_VOCAB["report_kinds"]) + r")$")
 _RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、预算等工作(报告)
 _RE_ORGAN_SPLIT = re.compile(r"以及|[、和及与]")
 _RE_ORGAN_SYSTEM = re.compile(r"^.{0,6}?系统")  # 政法系统公安局 -> 公安局
@@ -197,6 +221,19 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
+
+# Rule 6d: a subject that is a report (针对县政府关于X情况的报告开展专题询问): its subject X
+# is the topic, its organ the target organ.
+_RE_REPORT_SUBJECT = re.compile(
+    r"""
+    ^(?P<organ>[^，,、]{0,16}?)       # 县政府 (optional)
+    关于(?P<topic>.+?)                # 关于 X
+    (?:情况)?的?                       # 情况的
+    (?:""" + _alt(_VOCAB["report_kinds"]) + r""")?   # 综合 / 专项
+    (?:工作)?报告$                     # 报告
+    """,
+    re.VERBOSE,
+)
 
 # Rule 6b: verbs that name a method only in a clause that names it in full (对X问题进行调查
 # after 开展特定问题调查 / 成立调查委员会).
@@ -268,13 +305,53 @@ _RE_OBJECT_VERB = re.compile(
     re.VERBOSE,
 )
 
-# Rule 8: a segment that continues the previous one (并开展专题询问).
+# Rule 8: a segment that continues the previous one (并开展专题询问), its verb ending it
+# (a verb with an object of its own, 并于5月视察了X, is read by the other rules).
 _RE_CONTINUES = re.compile(r"^(?:并|并且|同时|随后|会上|还)")
+_RE_CONTINUING_VERB = re.compile(
+    r"(?P<verb>" + _TOPIC_VERB_ALT + r")" + _NOT_AFTER_VERB + r"(?:活动|工作)?$")
 
 _RE_TOPIC_PREFIX = re.compile(r"^(?:" + _alt(_VOCAB["topic_prefixes"]) + r")")
 _RE_TOPIC_SUFFIX = re.compile(r"(?:" + _alt(_VOCAB["topic_suffixes"]) + r")$")
+# A year leading a subject (2021年度国有资产管理, 2022年上半年国民经济…计划执行): the subject
+# is what follows; the year is the row's period, not its topic.
+_RE_YEAR_PREFIX = re.compile(
+    r"""
+    ^(?:(?:19|20)[0-9]{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})年   # 2021年 / 二〇二一年
+    (?:度)?                                                                # 2021年度
+    (?:上半年|下半年|前三季度|第?[一二三四1-4]季度|[0-9]{1,2}[-－—至~][0-9]{1,2}月)?  # 上半年
+    (?:的)?
+    """,
+    re.VERBOSE,
+)
 # A relative clause before a subject: …会议确定的, 区委部署的 (the subject follows).
 _RE_TOPIC_RELATIVE = re.compile(r"^[^、，,]{2,24}?(?:" + _alt(_VOCAB["relative_verbs"]) + r")的")
+
+
+# Rule 12: deputies organized by the overseeing body (组织部分代表视察了X).
+_RE_ORGANIZED_DEPUTIES = re.compile(
+    r"""
+    组织了?                                            # 组织
+    (?:(?!开展|进行|参加|参与|列席)[^，,；;。对就]){0,10}?  # 部分州人大 (not 开展: 组织开展代表视察)
+    (?:人大)?(?P<deputies>代表)                        # 代表
+    (?=[^，,；;。]{0,6}?(?:视察|调研|检查|测评|评议))     # ... who visit, research, appraise
+    """,
+    re.VERBOSE,
+)
+_RE_OVERSEEING_BODY = re.compile(r"常委会|主席团")
+
+# Rule 13: the mark of a numbered heading at the start of a line.
+_RE_HEADING_MARK = re.compile(
+    r"""
+    (?:
+        第[一二三四五六七八九十]+(?:部分|章|节)     # 第一部分
+      | [一二三四五六七八九十]+[、.．]              # 一、
+      | [（(][一二三四五六七八九十0-9]+[）)]        # （一） / （1）
+      | [0-9]+[、.．](?![0-9])                      # 1. / 1、 (not 1.5)
+    )
+    """,
+    re.VERBOSE,
+)
 
 
 @dataclass(frozen=True)
@@ -297,7 +374,16 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
         return []
     rows: list[dict[str, Any]] = []
     plan_lines = _plan_sections(text)
+    # Rule 12: a township congress has no standing committee; between its sessions its
+    # presidium oversees through the deputies it organizes (组织代表视察了…).
+    deputies_oversee = ctx.level == "township"
+    heading_rows: list[dict[str, Any]] = []   # rows of a numbered heading (rule 13)
+    section_methods: set[str] = set()         # methods of the rows of the heading's section
     for sentence in sentences(text):
+        heading = _is_heading(text, sentence)
+        if heading:
+            rows += [r for r in heading_rows if r["method"] not in section_methods]
+            heading_rows, section_methods = [], set()
         if _RE_SKIP_SENTENCE.search(sentence.text):
             continue
         if text.count("\n", 0, sentence.start) in plan_lines:
@@ -308,16 +394,31 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             cut = plan_at - (clause.start - sentence.start)
             if cut <= 0:
                 continue
-            for act in activities(clause.text[:cut]):
-                rows.append(fact_row(
+            for act in activities(clause.text[:cut], deputies_oversee=deputies_oversee):
+                row = fact_row(
                     TABLE, ctx, clause, period,
                     # count tells apart two counted groups of one clause (审议报告59项,
                     # 书面审议报告28项)
                     {"method": act.method, "topic": act.topic, "law_title": act.law_title,
                      "target_organ": act.target_organ, "count": act.count},
                     approximate=act.approximate,
-                ))
-    return rows
+                )
+                if heading:
+                    heading_rows.append(row)
+                else:
+                    section_methods.add(act.method)
+                    rows.append(row)
+    rows += [r for r in heading_rows if r["method"] not in section_methods]
+    return sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
+
+
+def _is_heading(text: str, sentence: Sentence) -> bool:
+    """Rule 13: a sentence opening its line with a numbered heading mark (一、 （一） 1. （1）
+    第一部分): it names the theme of its section (6.加强备案审查。全年备案审查了规范性文件
+    二十三件…), so its rows are kept only for methods the section's own sentences give none of."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    return (not text[line_start:sentence.start].strip()
+            and _RE_HEADING_MARK.match(sentence.text) is not None)
 
 
 def _plan_start(sentence: str) -> int:
@@ -350,9 +451,13 @@ def _plan_sections(text: str) -> set[int]:
     return lines
 
 
-def activities(clause: str) -> list[Activity]:
-    """The oversight activities of one clause, in the order of the rules."""
+def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]:
+    """The oversight activities of one clause, in the order of the rules.
+
+    ``deputies_oversee``: the report is a township presidium's, whose oversight is done by
+    the deputies it organizes (rule 12)."""
     masked = _RE_TITLE.sub(lambda m: "《" + _MASK * len(m.group(1)) + "》", clause)
+    masked = _mask_organized_deputies(masked, deputies_oversee)
     found, used = _means_rule(clause, masked)
     lead: str | None = None                      # subject of a lead segment (rule 10)
     for seg in _RE_SEGMENT.finditer(masked):
@@ -381,6 +486,19 @@ def activities(clause: str) -> list[Activity]:
     for act in found:
         unique.setdefault(act.key, act)
     return list(unique.values())
+
+
+def _mask_organized_deputies(masked: str, deputies_oversee: bool) -> str:
+    """Rule 12: deputies organized by the overseeing body to visit (常委会…，并组织部分代表
+    视察了X; 组织代表视察 in a township presidium's report) make up its inspection group, so
+    their 代表 does not make the activity deputies' work: it is masked.  The committee must
+    be named in the clause before 组织 (outside a township report); deputies organized to
+    hold activities of their own (组织开展代表视察, 组织代表参加执法检查) are not masked."""
+    out = masked
+    for m in _RE_ORGANIZED_DEPUTIES.finditer(masked):
+        if deputies_oversee or _RE_OVERSEEING_BODY.search(masked, 0, m.start()):
+            out = out[:m.start("deputies")] + _MASK * 2 + out[m.end("deputies"):]
+    return out
 
 
 def _segment_activities(seg: str, masked: str, previous: list[Activity],
@@ -425,7 +543,8 @@ def _means_rule(clause: str, masked: str) -> tuple[list[Activity], set[int]]:
     before = [g for g in segments if g.end() <= m.start()]
     for seg in after + before[::-1]:           # the subject after the means, else before
         tm = _RE_MEANS_TOPIC.match(seg.group())
-        if tm is not None:
+        if tm is not None and not re.search(_TOPIC_VERB_ALT, tm.group("topic")):
+            # (就X开展专题询问 after 采用“执法检查＋专题询问”方式 is an activity of its own)
             topic = _trim(clause[seg.start() + tm.start("topic"):seg.end()])
             if topic:
                 return [Activity(method, topic)], used | {seg.start()}
@@ -507,10 +626,14 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
     organs: list[str | None] = [None]
     if "报告" not in masked[pos:] and masked.endswith("情况") and vm.group().startswith("听取"):
         masked, seg = masked + "报告", seg + "报告"   # 听取和审议城市管理情况: a report heard
+    # 汇报 (a briefing) is a report only when reviewed (听取并审议…的汇报); an inspection
+    # group's 听取…汇报 is a briefing within its inspection.
+    nouns = _RE_REPORT_NOUN if "审议" in vm.group() else _RE_REPORT_ONLY
     while True:
-        k = masked.find("报告", pos)
-        if k < 0:
+        km = nouns.search(masked, pos)
+        if km is None:
             break
+        k = km.start()
         name = seg[pos:k]
         pos = k + 2
         name = re.sub(r"^[、和及与]", "", name)
@@ -532,6 +655,9 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         listing = _RE_LISTED_KINDS.search(topic_part)
         if listing is not None:
             topic_part = topic_part[:listing.start()]
+        kind = _RE_REPORT_KIND.search(topic_part)
+        if kind is not None and kind.start() > 0 and "关于" in name:
+            topic_part = topic_part[:kind.start()]   # 关于X情况的综合(报告) -> X情况
         wrapped = ("关于" in name or listing is not None
                    or re.search(r"(?:情况|的)$", topic_part) is not None)
         topic = _trim(topic_part) if wrapped else _trim(topic_part + "报告")
@@ -597,11 +723,17 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
         raw = seg[m.start("topic"):m.end("topic")]
         if "《" in raw and method == "law_enforcement_inspection":
             continue
+        rm = _RE_REPORT_SUBJECT.match(raw)
+        if rm is not None:      # 针对县政府关于X情况的报告开展专题询问: the report's subject
+            topic = _trim(rm.group("topic"))
+            if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
+                found.append(Activity(method, topic, None, _organ(rm.group("organ"))))
+            continue
         for part in _split_items(raw):
             topic = _trim(part)
             if not topic or topic in _GENERIC or _RE_INTERNAL.search(topic):
                 continue
-            if _is_organ(topic):
+            if _is_organ(topic) or (method == "work_appraisal" and _is_unit(topic)):
                 found.append(Activity(method, None, None, topic))
             else:
                 found.append(Activity(method, topic))
@@ -613,10 +745,12 @@ def _object_verb_rule(seg: str, masked: str) -> list[Activity]:
     m = _RE_OBJECT_VERB.search(masked)
     if m is None or _deputies_act(masked[:m.start()]):
         return []
-    topic = _trim(seg[m.start("topic"):m.end("topic")])
-    if not topic or topic in _GENERIC or _RE_INTERNAL.search(topic):
-        return []
-    return [Activity(OBJECT_VERBS[m.group("verb")], topic)]
+    found: list[Activity] = []
+    for part in _split_items(seg[m.start("topic"):m.end("topic")], objects=True):
+        topic = _trim(part)
+        if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
+            found.append(Activity(OBJECT_VERBS[m.group("verb")], topic))
+    return found
 
 
 def _context_verb_rule(seg: str, masked: str, clause_masked: str) -> list[Activity]:
@@ -673,10 +807,10 @@ def _with_questioned_organ(act: Activity, clause: str, masked: str) -> Activity:
 
 def _continuation_rule(masked: str, last: Activity) -> list[Activity]:
     """Rule 8: …的报告，并开展专题询问 -> the method on the previous subject."""
-    vm = re.search(_TOPIC_VERB_ALT, masked)
+    vm = _RE_CONTINUING_VERB.search(masked)
     if vm is None or last.topic is None and last.target_organ is None:
         return []
-    return [Activity(TOPIC_VERBS[vm.group()], last.topic, None, last.target_organ)]
+    return [Activity(TOPIC_VERBS[vm.group("verb")], last.topic, None, last.target_organ)]
 
 
 # --------------------------------------------------------------------------------------
@@ -696,7 +830,7 @@ def _trim(topic: str) -> str | None:
     changed = True
     while changed and t:
         changed = False
-        m = _RE_TOPIC_PREFIX.match(t)
+        m = _RE_TOPIC_PREFIX.match(t) or _RE_YEAR_PREFIX.match(t)
         if m and m.end() < len(t):
             t, changed = t[m.end():], True
         m = _RE_TOPIC_RELATIVE.match(t)
@@ -710,13 +844,14 @@ def _trim(topic: str) -> str | None:
     return t or None
 
 
-def _split_items(raw: str) -> list[str]:
-    """A list of subjects, one item each (rule 6 and 6c).
+def _split_items(raw: str, objects: bool = False) -> list[str]:
+    """A list of subjects, one item each (rule 6, 6c and 7).
 
     Split at 、 (outside brackets and quotes), the last item also at its 和/及/与 (A、B和C),
     when every item is a phrase (4 characters or more), so 大气、水、土壤 stays one subject.
     A list written before a count of its items (A、B两个专题, A和B两个方面) is split whatever
-    the items' length when the count agrees with the items found.
+    the items' length when the count agrees with the items found.  ``objects``: the things
+    visited after the verb (视察了A和B): two phrases joined by 和 alone are two objects.
     """
     counted = _RE_COUNTED_LIST.search(raw)
     if counted is not None:
@@ -725,13 +860,14 @@ def _split_items(raw: str) -> list[str]:
         if len(items) > 1 and len(items) == n:
             return items
         raw = raw[:counted.start()]
-    items = _list_items(raw, min_len=4)
+    items = _list_items(raw, min_len=4, pair=objects)
     return items if len(items) > 1 else [raw]
 
 
-def _list_items(raw: str, min_len: int) -> list[str]:
+def _list_items(raw: str, min_len: int, pair: bool = False) -> list[str]:
     """The items of a 、-list, its last item split at 和/及/与 when both halves have
-    ``min_len`` characters or more and are not a fixed phrase (国民经济和社会发展)."""
+    ``min_len`` characters or more and are not a fixed phrase (国民经济和社会发展); with
+    ``pair``, also a single A和B (no 、)."""
     depth = 0
     parts: list[str] = []
     current = ""
@@ -750,7 +886,7 @@ def _list_items(raw: str, min_len: int) -> list[str]:
     if (last is not None and not _RE_JOINED_PHRASE.search(parts[-1])
             and not re.search(r"[（(《“]", last.group("b"))
             and all(len(_trim(x) or "") >= max(min_len, 2) for x in last.groups())
-            and (len(parts) > 1 or min_len == 1)):
+            and (len(parts) > 1 or min_len == 1 or pair)):
         parts[-1:] = [last.group("a"), last.group("b")]
     if all(len(_trim(x) or "") >= min_len for x in parts):
         return parts
@@ -759,6 +895,12 @@ def _list_items(raw: str, min_len: int) -> list[str]:
 
 def _is_organ(name: str) -> bool:
     return name in _ORGAN_GROUPS or (len(name) <= 12 and bool(_RE_ORGAN.search(name)))
+
+
+def _is_unit(name: str) -> bool:
+    """A unit appraised in a work appraisal (镇财政所, 农业综合服务站): what is appraised is
+    an organ's work, so a subject named by a unit's ending is the organ, not a topic."""
+    return len(name) <= 16 and bool(_RE_UNIT.search(name))
 
 
 def _organ(words: str) -> str | None:
