@@ -13,7 +13,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run test eval bench typecheck clean setup
+.PHONY: run test eval eval-holdout bench typecheck clean setup
 
 setup: $(STAMP)
 
@@ -42,6 +42,10 @@ eval: $(STAMP)
 # Throughput, reruns and memory at N = 1,000 and 10,000 (writes benchmarks/RESULTS.md).
 bench: $(STAMP)
 	$(PY) benchmarks/bench.py --sizes 1000 10000
+
+# The blind holdout set: never used to tune rules; reports how the rules generalise.
+eval-holdout: $(STAMP)
+	$(VENV)/bin/renda eval --corpus /nonexistent --gold tests/holdout --work build/eval-holdout
 
 clean:
 	rm -rf $(VENV) $(CURATED)/releases $(CURATED)/LATEST .pytest_cache
