@@ -134,6 +134,13 @@ _RE_SPACE_CJK = re.compile(
 )
 
 
+def _spaced_out(line: str) -> bool:
+    """Most characters of the line are separated by single spaces (``依 法 履 职 2 3 0 件``)."""
+    chars = line.replace(" ", "").replace("\u3000", "")
+    gaps = len(re.findall(r"\S[ \u3000](?=\S)", line))
+    return len(chars) >= 6 and gaps >= 0.7 * (len(chars) - 1)
+
+
 def remove_cjk_spaces(line: str) -> str:
     """Remove spaces set between CJK characters, digits and Chinese punctuation.
 
@@ -142,6 +149,11 @@ def remove_cjk_spaces(line: str) -> str:
     ``"PM 2.5"`` keeps its space.
     """
     line = line.strip(" \t\u3000\u00a0")
+    if _spaced_out(line):
+        # Every character spaced out, digits included: close every gap except one between
+        # two Latin letters (a word boundary).
+        line = re.sub(r"(?<![A-Za-z])[ \u3000](?=\S)|(?<=\S)[ \u3000](?![A-Za-z])",
+                      "", line)
     return _RE_SPACE_CJK.sub("", line)
 
 
@@ -219,6 +231,10 @@ def _ends_sentence(s: str) -> bool:
     return bool(s) and s[-1] in _TERMINAL
 
 
+# A first line ending in one of these names the document: a title, not a broken sentence.
+_TITLE_ENDINGS = ("报告", "总结", "简报", "通报", "公报", "公告", "决议", "决定", "纪要", "情况",
+                  "意见", "办法", "条例", "规定", "通知", "讲话", "汇报", "工作要点")
+
 # Section numbering that opens a heading: 一、 （一） (1) 1. 第一，  第三章
 _RE_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[)）]"
                           r"|[0-9]+[.、]|第[一二三四五六七八九十]+[章节部分])")
@@ -239,10 +255,13 @@ def _looks_like_heading(s: str, prev: Line | None, prev_heading: bool,
     if _RE_NUMBERED.match(s):
         return True
     if prev is None:
-        return len(s) <= 6
+        return len(s) <= 6 or s.endswith(_TITLE_ENDINGS)
     if prev.standalone or prev_heading:
+        # The next line carries on this one's sentence if it has clause punctuation, unless
+        # it is a whole paragraph of its own (long, and ending a sentence).
         continues = (next_line is not None and not next_line.standalone
-                     and any(ch in _CLAUSE_PUNCT for ch in next_line.text))
+                     and any(ch in _CLAUSE_PUNCT for ch in next_line.text)
+                     and not (len(next_line.text) > 40 and _ends_sentence(next_line.text)))
         return not continues or len(s) <= 6
     return _ends_sentence(prev.text) and len(s) <= 6
 
