@@ -18,7 +18,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from renda import cache, catalog, pipeline, release, validate
+from renda import cache, catalog, pipeline, publish, release, validate
 from renda.ingest import discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE, SUITES_DIR
@@ -91,7 +91,7 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
                                  f"Release {latest} stays LATEST; nothing processed.\n",
                                  description="Nothing new to publish")
         return {"published": False, "version": latest, "path": str(layout.release(latest)),
-                "row_counts": release.row_counts(layout.release(latest)), "rejected": None,
+                "row_counts": publish.row_counts(layout.release(latest)), "rejected": None,
                 "quarantined": None, "reports": len(files), "cache_hits": len(files)}
     work = layout.work(now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6])
     try:

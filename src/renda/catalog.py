@@ -25,6 +25,7 @@ import pyarrow.parquet as pq
 from renda.contract import FACT_TABLES, TABLES
 from renda.layout import CuratedLayout, version_key
 from renda.locking import exclusive_lock
+from renda.publish import row_counts
 
 PREVIEW_ROWS = 50
 _CSS = """
@@ -95,15 +96,6 @@ def _files_table(release: Path) -> str:
                     f"<td class=\"num\">{_human(size)}</td><td><code>{_e(sums[name])}</code></td></tr>")
     return ("<table><tr><th>file</th><th>size</th><th>sha256</th></tr>" + "".join(rows)
             + "</table>")
-
-
-def _row_counts(release: Path) -> dict[str, int]:
-    counts = {}
-    for name in TABLES:
-        path = release / f"{name}.parquet"
-        if path.exists():
-            counts[name] = pq.ParquetFile(path).metadata.num_rows
-    return counts
 
 
 def _table_html(rows: list[dict[str, Any]], columns: list[str], link_doc: bool = False,
@@ -282,7 +274,7 @@ def _build_catalog(layout: CuratedLayout) -> Path:
             build_release_site(layout, v)
         release = layout.release(v)
         counts = "".join(f"<tr><td><a href=\"catalog/{_e(v)}/table-{_e(n)}.html\">{_e(n)}</a></td>"
-                         f"<td class=\"num\">{c}</td></tr>" for n, c in _row_counts(release).items())
+                         f"<td class=\"num\">{c}</td></tr>" for n, c in row_counts(release).items())
         tag = " (latest)" if v == latest else ""
         sections.append(
             f"<section><h2 id=\"v{_e(v)}\"><a href=\"catalog/{_e(v)}/index.html\">Release {_e(v)}</a>{tag}</h2>"

@@ -154,8 +154,8 @@ def releases_list(
     curated: Path = CURATED,
 ) -> None:
     """List published releases, newest first, with row counts; LATEST is marked."""
-    from renda.catalog import _row_counts
     from renda.layout import CuratedLayout, version_key
+    from renda.publish import row_counts
 
     layout = CuratedLayout(curated)
     latest = layout.latest()
@@ -164,7 +164,7 @@ def releases_list(
         typer.echo(f"no releases in {curated}")
         return
     for v in versions:
-        counts = ", ".join(f"{k} {n}" for k, n in _row_counts(layout.release(v)).items())
+        counts = ", ".join(f"{k} {n}" for k, n in row_counts(layout.release(v)).items())
         typer.echo(f"{v}{'  (LATEST)' if v == latest else ''}  {counts}")
 
 

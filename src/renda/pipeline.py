@@ -1,9 +1,9 @@
 """Per-document work and table assembly: pure functions the flow calls.
 
 ``process_report`` turns one raw report into its ``documents`` row, its normalized text and
-its fact rows, or a :class:`~renda.ingest.Reject` naming the reason. ``assemble_tables``
-turns many processed documents into the release's Arrow tables in a defined order, so that
-the same inputs give byte-identical files.
+its fact rows, or a :class:`~renda.ingest.Reject` naming the reason. ``write_part`` writes a
+processed batch as Parquet in a defined order (documents by path, everything else in
+document order), so that the same inputs give byte-identical releases.
 """
 
 from __future__ import annotations
@@ -172,15 +172,6 @@ def read_part(summary: PartSummary, drop: set[str] | None = None) -> dict[str, p
     return tables
 
 
-def merge(batches: list[BatchResult]) -> BatchResult:
-    merged = BatchResult()
-    for batch in batches:
-        merged.documents.extend(batch.documents)
-        merged.rejects.extend(batch.rejects)
-        merged.cache_hits += batch.cache_hits
-    return merged
-
-
 def _dedupe_documents(docs: list[ProcessedDocument]) -> tuple[list[ProcessedDocument], list[Reject]]:
     """Two files with the same bytes are one document: keep the first path, reject the rest."""
     seen: dict[str, str] = {}
@@ -195,20 +186,3 @@ def _dedupe_documents(docs: list[ProcessedDocument]) -> tuple[list[ProcessedDocu
         seen[doc_id] = doc.document["source_file"]
         kept.append(doc)
     return kept, rejects
-
-
-def assemble_tables(result: BatchResult) -> tuple[dict[str, pa.Table], list[Reject]]:
-    """The release's tables in memory, in the order a release stores them (documents by
-    path, every other table in document order), and all rejects sorted by path."""
-    docs, duplicates = _dedupe_documents(result.documents)
-    tables: dict[str, pa.Table] = {
-        "documents": to_arrow(TABLES["documents"], [d.document for d in docs]),
-        "document_text": to_arrow(TABLES["document_text"],
-                                  [{"doc_id": d.document["doc_id"], "text": d.text} for d in docs]),
-    }
-    order = {d.document["doc_id"]: i for i, d in enumerate(docs)}
-    for name in FACT_TABLES:
-        rows = [row for d in docs for row in d.facts.get(name, [])]
-        tables[name] = to_arrow(TABLES[name], sort_facts(rows, order))
-    rejects = sorted(result.rejects + duplicates, key=lambda r: r.source_file)
-    return tables, rejects

@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from renda.contract import CONTRACT_VERSION, TABLES, Table, arrow_schema
 from renda.ingest import Reject
-from renda.layout import CuratedLayout, version_key
+from renda.layout import CuratedLayout
 from renda.settings import DATASET_LICENCE, DATASET_NAME, DATASET_TITLE, EXTRACTOR
 
 REJECT_COLUMNS = ("source_file", "reason")
@@ -62,19 +62,6 @@ def next_version(layout: CuratedLayout, today: dt.date) -> str:
 def _fsync_file(path: Path) -> None:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
-
-
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    # No created_by timestamp varies between runs; statistics and compression are fixed.
-    pq.write_table(table, path, compression="zstd", write_statistics=True,
-                   use_dictionary=True, store_schema=True)
-
-
-def _write_csv(table: pa.Table, path: Path) -> None:
-    """UTF-8 with a byte-order mark, RFC 4180 quoting, nulls as empty fields."""
-    buffer = io.BytesIO()
-    pacsv.write_csv(table, buffer, pacsv.WriteOptions(include_header=True, quoting_style="needed"))
-    path.write_bytes(b"\xef\xbb\xbf" + buffer.getvalue())
 
 
 def _write_rejects(rejects: list[Reject], path: Path) -> None:
@@ -325,5 +312,7 @@ def clean_staging(layout: CuratedLayout) -> list[Path]:
     return removed
 
 
-def latest_first(versions: list[str]) -> list[str]:
-    return sorted(versions, key=version_key, reverse=True)
+def row_counts(release_dir: Path) -> dict[str, int]:
+    """Rows per table of a published release, from the Parquet footers."""
+    return {n: pq.ParquetFile(release_dir / f"{n}.parquet").metadata.num_rows
+            for n in TABLES if (release_dir / f"{n}.parquet").exists()}

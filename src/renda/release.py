@@ -249,12 +249,6 @@ def publish_parts(
             raise
 
 
-def row_counts(release_dir: Path) -> dict[str, int]:
-    """Rows per table of a published release, from the Parquet footers."""
-    return {n: pq.ParquetFile(release_dir / f"{n}.parquet").metadata.num_rows
-            for n in TABLES if (release_dir / f"{n}.parquet").exists()}
-
-
 def rows_by_doc_type(release_dir: Path) -> list[dict[str, object]]:
     """Per document type: documents and rows of each fact table (for run summaries)."""
     docs = pq.read_table(release_dir / "documents.parquet", columns=["doc_id", "doc_type"])

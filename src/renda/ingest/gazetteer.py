@@ -55,10 +55,8 @@ class Gazetteer:
 
     def parents(self, d: Division) -> tuple[Division | None, Division | None]:
         province = self.by_code.get(d.code[:2] + "0000")
+        # Counties directly under a province (省直辖县级行政区) have no city: None.
         city = self.by_code.get(d.code[:4] + "00") if d.level == "county" else None
-        if city is None and d.level == "county":
-            # Counties directly under a province (省直辖县级行政区) have no city.
-            city = None
         return province, city
 
     def region(self, d: Division) -> Region:
