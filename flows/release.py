@@ -38,6 +38,11 @@ def fingerprint_inputs(raw_dir: Path, files: list[str], suites_dir: Path, today:
     return cache.inputs_fingerprint(raw_dir, files, suites_dir, today)
 
 
+@task(name="prune-cache", retries=2, retry_delay_seconds=[1, 5])
+def prune_cache(cache_dir: Path) -> int:
+    return len(cache.DocumentCache(cache_dir).prune_other_rulesets())
+
+
 @task(name="process-batch")
 def process_batch(raw_dir: Path, source_files: list[str], today: dt.date, part_dir: Path,
                   cache_dir: Path | None) -> pipeline.PartSummary:
@@ -93,6 +98,10 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         return {"published": False, "version": latest, "path": str(layout.release(latest)),
                 "row_counts": publish.row_counts(layout.release(latest)), "rejected": None,
                 "quarantined": None, "reports": len(files), "cache_hits": len(files)}
+    if cache_dir is not None:
+        pruned = prune_cache(cache_dir)
+        if pruned:
+            logger.info("cache: dropped %d folder(s) of entries made by other rule sets", pruned)
     work = layout.work(now.strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6])
     try:
         futures = [process_batch.submit(raw_dir, b, now.date(), work / f"part-{i:05d}", cache_dir)

@@ -42,8 +42,9 @@ def ruleset_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def content_key(data: bytes, sidecar: str | None) -> str:
-    h = hashlib.sha256(data)
+def content_key(sha256: str, sidecar: str | None) -> str:
+    """Cache key of a report: the SHA-256 of its bytes (hex) and its sidecar text."""
+    h = hashlib.sha256(sha256.encode())
     h.update(b"\0sidecar\0")
     h.update((sidecar or "").encode("utf-8"))
     return h.hexdigest()
@@ -85,7 +86,8 @@ class DocumentCache:
         os.replace(tmp, path)
 
     def prune_other_rulesets(self) -> list[Path]:
-        """Drop entries made by other rule sets: they can never be hit again."""
+        """Drop entries made by other rule sets: they can never be hit again. Called once per
+        run, so that a change of rules does not leave the old entries on disk for good."""
         removed = []
         if self.root.is_dir():
             for p in self.root.iterdir():

@@ -95,7 +95,7 @@ def process_batch(raw_root: Path, source_files: list[str], today: dt.date,
         if isinstance(raw, Reject):
             result.rejects.append(raw)
             continue
-        key = content_key(raw.data, raw.sidecar) if cache is not None else ""
+        key = content_key(raw.sha256, raw.sidecar) if cache is not None else ""
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
             doc = ProcessedDocument(**cached)

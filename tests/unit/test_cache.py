@@ -70,3 +70,15 @@ def test_inputs_fingerprint_tracks_bytes_sidecars_suites_and_paths(tmp_path: Pat
     remembered.remember(base, "2022.05.01")
     assert remembered.version_for(base) == "2022.05.01"
     assert remembered.version_for(with_sidecar) is None
+
+
+def test_entries_of_other_rule_sets_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = _raw(tmp_path)
+    pipeline.process_batch(raw, ["a.txt"], TODAY, tmp_path / "cache")
+    old_folder = cache.DocumentCache(tmp_path / "cache").folder
+    cache.PublishedInputs(tmp_path / "cache").remember("f", "2022.05.01")
+    monkeypatch.setattr(cache, "ruleset_fingerprint", lambda: "other-rules")
+    current = cache.DocumentCache(tmp_path / "cache")
+    assert current.prune_other_rulesets() == [old_folder]
+    assert not old_folder.exists()
+    assert cache.PublishedInputs(tmp_path / "cache").version_for("f") == "2022.05.01"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from renda.ingest.decode import DecodeError, decode_bytes
@@ -25,8 +26,9 @@ class RawReport:
     data: bytes
     sidecar: str | None
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """Computed once per report: doc_id, the documents row and the cache key reuse it."""
         return hashlib.sha256(self.data).hexdigest()
 
     @property
