@@ -293,10 +293,18 @@ def _build_catalog(layout: CuratedLayout) -> Path:
     return index
 
 
-def prune(layout: CuratedLayout, keep: int) -> list[str]:
-    """Delete all but the ``keep`` newest releases; the one LATEST names is always kept."""
+def prune(layout: CuratedLayout, keep: int, lock_timeout: float = 600.0) -> list[str]:
+    """Delete all but the ``keep`` newest releases; the one LATEST names is always kept.
+
+    Holds the curated folder's lock, so a run publishing meanwhile never sees a release
+    vanish under it (nor LATEST move before the choice of what to keep)."""
     if keep < 1:
         raise ValueError("keep must be at least 1")
+    with exclusive_lock(layout.lock_file, timeout=lock_timeout):
+        return _prune_locked(layout, keep)
+
+
+def _prune_locked(layout: CuratedLayout, keep: int) -> list[str]:
     versions = sorted(layout.published_versions(), key=version_key, reverse=True)
     latest = layout.latest()
     keep_set = set(versions[:keep]) | ({latest} if latest else set())

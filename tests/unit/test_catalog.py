@@ -109,3 +109,14 @@ def test_prune_keeps_latest(tmp_path: Path) -> None:
     assert sorted(layout.published_versions()) == ["2022.01.01", "2022.01.03"]
     with pytest.raises(ValueError):
         catalog.prune(layout, keep=0)
+
+
+def test_prune_waits_for_a_publishing_run(tmp_path: Path) -> None:
+    from renda.locking import LockTimeout, exclusive_lock
+
+    layout = _release(tmp_path)
+    (layout.releases / "2022.01.02").mkdir()
+    with exclusive_lock(layout.lock_file):
+        with pytest.raises(LockTimeout):
+            catalog.prune(layout, keep=1, lock_timeout=0.3)
+    assert sorted(layout.published_versions()) == ["2022.01.01", "2022.01.02"]
