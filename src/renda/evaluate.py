@@ -560,16 +560,22 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def assemble_eval_raw(corpus: Path, fixtures: Path, out: Path) -> Path:
-    """A raw root holding the real corpus (``jiaocheng/``, ``hailaer/``, …) and the gold
-    fixtures under ``fixtures/``, copied (``discover`` does not follow linked folders)."""
+def assemble_eval_raw(corpus: Path, fixtures: Path | None, out: Path) -> Path:
+    """A raw root holding the real corpus (``jiaocheng/``, ``hailaer/``, ``web/``, …) and, when
+    given, the gold fixtures under ``fixtures/``, copied (``discover`` does not follow linked
+    folders). The copies are writable, whatever the modes of the originals, so that the next
+    call can remove them."""
+    import os
     import shutil
 
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    if corpus.is_dir():
-        for sub in sorted(p for p in corpus.iterdir() if p.is_dir()):
-            shutil.copytree(sub, out / sub.name)
-    shutil.copytree(fixtures, out / "fixtures")
+    sources = sorted(p for p in corpus.iterdir() if p.is_dir()) if corpus.is_dir() else []
+    for sub in sources:
+        shutil.copytree(sub, out / sub.name, copy_function=shutil.copyfile)
+    if fixtures is not None:
+        shutil.copytree(fixtures, out / "fixtures", copy_function=shutil.copyfile)
+    for folder, _, _ in os.walk(out):
+        os.chmod(folder, 0o755)
     return out

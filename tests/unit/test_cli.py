@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from renda.cli import app
 
 runner = CliRunner()
-COMMANDS = ["run", "validate", "normalize", "eval", "serve", "catalog", "version"]
+COMMANDS = ["run", "validate", "normalize", "eval", "eval-fixtures", "serve", "catalog", "version"]
 
 
 def test_top_level_help_lists_every_command() -> None:
