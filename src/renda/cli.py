@@ -218,6 +218,10 @@ def eval_cmd(
                                             "full result as JSON to this file."),
     release_dir: Optional[Path] = typer.Option(None, "--release", help="Score this release "
                                                "instead of running the flow."),
+    quick: bool = typer.Option(False, "--quick", help="For iterating on rules: process the "
+                               "corpus with the library alone (no Prefect, no validation, so no "
+                               "quarantine) and score those tables; the flow's figures are the "
+                               "measure."),
 ) -> None:
     """Run the release flow over the real corpus and score it with the reference scorer:
     P/R/F1 per table and micro-F1, documents field accuracies, offset violations and forbidden
@@ -234,6 +238,20 @@ def eval_cmd(
     except ScorerError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
+    if release_dir is None and quick:
+        import datetime as dt
+
+        from renda.ingest import discover
+        from renda.pipeline import process_part
+
+        if not corpus.is_dir():
+            typer.echo(f"error: corpus folder not found: {corpus}", err=True)
+            raise typer.Exit(2)
+        import shutil
+
+        release_dir = work / "quick"
+        shutil.rmtree(release_dir, ignore_errors=True)
+        process_part(corpus, discover(corpus), dt.date.today(), release_dir)
     if release_dir is None:
         if not corpus.is_dir():
             typer.echo(f"error: corpus folder not found: {corpus}", err=True)

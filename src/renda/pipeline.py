@@ -70,6 +70,7 @@ def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject
     ctx = DocContext(
         doc_id=raw.doc_id, doc_type=meta.doc_type, report_year=meta.report_year,
         level=meta.level, province=meta.province, city=meta.city, county=meta.county,
+        fact_free=meta.fact_free,
     )
     return ProcessedDocument(document, text, extract_facts(text, ctx))
 

@@ -12,8 +12,12 @@ from renda.extract.base import DocContext, Sentence, clauses, fact_row, record_i
 
 
 def extract_facts(text: str, ctx: DocContext) -> dict[str, list[dict[str, Any]]]:
+    """Rows of every fact table; none for a document that states no facts (``ctx.fact_free``:
+    a law or regulation, a template, spam)."""
     from renda.extract import deputy_activity, elections, supervision
 
+    if ctx.fact_free:
+        return {"elections": [], "supervision": [], "deputy_activity": []}
     return {
         "elections": elections.extract(text, ctx),
         "supervision": supervision.extract(text, ctx),

@@ -24,6 +24,8 @@ class DocContext:
     province: str | None = None
     city: str | None = None
     county: str | None = None
+    # Set (to the reason) when the document states no facts: a law, a template, spam.
+    fact_free: str | None = None
 
 
 @dataclass(frozen=True)

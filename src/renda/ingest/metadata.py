@@ -42,6 +42,10 @@ class Metadata:
     published_date: dt.date | None = None
     doc_type: str = "other"
     source_url: str | None = None
+    # Why the document states no facts of the fact tables, when it states none: a law or a
+    # regulation (it says what a committee *shall* do), a template with placeholders, spam.
+    # Such a document keeps its documents row and gives no fact rows.
+    fact_free: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
 
