@@ -3,7 +3,9 @@
 For each N (default 1,000 and 10,000) on a synthetic corpus (benchmarks/generate.py):
 1. library alone: the pipeline as a plain loop (benchmarks/library_loop.py), no Prefect;
 2. flow end to end: `renda run --no-cache` into an empty curated folder (embedded Prefect);
-3. a first run with the cache, then a second run with nothing changed.
+3. a first run with the cache, then a second run with nothing changed;
+and, once, the library's throughput on the real corpus (benchmarks/real_corpus.py: MB of raw
+report bytes per second on one core over the .txt files of ../shared/corpus).
 Each is a fresh process; peak RSS is the largest resident size of that process and the
 processes it waited for (the embedded Prefect server included). Results go to
 benchmarks/RESULTS.md (the section between the markers is replaced).
@@ -101,9 +103,24 @@ def startup() -> float:
     return s
 
 
-def report(results: list[dict], fixed: float) -> str:
+def real_corpus() -> dict | None:
+    """Throughput of the per-document work on the real corpus, or None without ../shared."""
+    corpus = REPO.parent / "shared" / "corpus"
+    if not corpus.is_dir():
+        return None
+    result = subprocess.run([sys.executable, str(HERE / "real_corpus.py"), "--corpus", str(corpus)],
+                            capture_output=True, text=True, env=ENV, cwd=REPO, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def report(results: list[dict], fixed: float, real: dict | None = None) -> str:
     lines = ["<!-- bench:start -->", f"Measured {time.strftime('%Y-%m-%d')} on {machine()}.", "",
-             f"Fixed cost of one embedded-Prefect run (one tiny report): {fixed:.1f} s.", "",
+             f"Fixed cost of one embedded-Prefect run (one tiny report): {fixed:.1f} s.", ""]
+    if real is not None:
+        lines += [f"Real corpus (the {real['documents']} `.txt` reports of ../shared/corpus, "
+                  f"{real['bytes'] / 1e6:.2f} MB; decode, normalize, describe, extract on one core, "
+                  f"best of 5): **{real['mb_per_s']:.2f} MB/s** ({real['best_s']:.3f} s).", ""]
+    lines += [
              "| N | MB | library alone | docs/s | MB/s | flow end to end | flow / library | "
              "cached first run | no-change rerun | rerun / first | peak RSS library | peak RSS flow |",
              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -132,9 +149,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
+    real = real_corpus()
     fixed = startup()
     results = [run_size(n) for n in args.sizes]
-    section = report(results, fixed)
+    section = report(results, fixed, real)
     print(section)
     path = HERE / "RESULTS.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
