@@ -1,0 +1,280 @@
+"""Who, when, and what is not a fact, for the ``deputy_activity`` extractor.
+
+The subject of a segment (its *actor*: 党组成员, 全县各级人大代表, 区政府, …), the period
+words (一年来, 五年来, 2019年以来, 自建成以来 …), plans and targets, headings of sections,
+and the cutting of a sentence into segments at ，；： outside quotes and brackets. See
+:mod:`renda.extract.deputy_activity` for how they are carried from segment to segment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from renda.extract._deputy_rules import _DEPUTY_RE, _G, _MODS, _PLACE_MARKS, _V, _alt, _alt_re
+from renda.extract.base import DocContext, Sentence
+
+# --------------------------------------------------------------------------------------
+# Actors, periods, plans, headings
+# --------------------------------------------------------------------------------------
+
+_ACTOR_TYPE_OF_HEAD: dict[str, str] = {
+    head: actor_type for actor_type, heads in _V["actor_heads"].items() for head in heads
+}
+
+# Words a segment may start with before its subject: vocatives, connectors, time words.
+_LEAD_WORDS = [
+    "各位代表",
+    "其中", "同时", "此外", "另外", "并且", "并", "而且", "还", "均", "共", "累计", "先后",
+    "总计", "合计", "目前", "当前", "现已", "已",
+    "刚刚过去的", "过去的",
+    *_V["period_markers"]["annual"], *_V["period_markers"]["multi_year"],
+]
+_LEAD = rf"""
+    (?:
+        {_alt(_LEAD_WORDS)}                                 # connectors and time words
+      | (?:19|20)[0-9]{{2}}年 (?:换届以来|以来|来|度)?       # 2021年, 2019年以来
+      | (?:[二两三四五六七八九十]|[0-9]+)年(?:来|间|以来)   # 五年来
+    )*
+"""
+
+
+# A place name of any region, read only right before 人民政府 or 人大常委会 (the full
+# names of bodies), so that 全面提升区政府… is not a place.
+# A place name holds no verb nor deputies (组织代表参加县人大常委会… is no place).
+_PLACE_NAME = ("(?:(?!代表|组织|参加|邀请|举办|开展|召开|的)[\u4e00-\u9fff]){1,6}?"
+               "(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
+
+
+# The document's own place names (交城县, 交城, 吕梁市, …) are modifiers of a subject too
+# (交城县人大代表). Rather than compiling the actor patterns again for every document, each
+# place name is hidden behind a run of one private-use character of the same length
+# (:func:`_hide_places`): offsets do not move, the patterns below are compiled once, and
+# the actor's text is restored with :func:`_show_places`.
+_HEADS = _alt([*_ACTOR_TYPE_OF_HEAD, *_V["speaker_pronouns"]])
+
+# The subject written at the start of a segment.
+_SUBJECT_RE = re.compile(
+    rf"""
+    ^ {_LEAD}                                   # 一年来，其中，2021年 …
+    (?P<actor>
+        (?:{_PLACE_NAME} (?=人民政府|人大常委会))?  # 巩留县 人民政府 (any place)
+        {_MODS}*                                # 全县 各级 / 县 人大常委会
+        (?P<head>{_HEADS})                      # 人大代表, 党组成员, 政府, 我们
+        们?                                     # 代表们
+    )
+    (?!{_alt_re(_V["actor_not_followed_by"])})  # not 代表联络站, 常委会会议, 代表的
+    """,
+    re.VERBOSE,
+)
+Places = tuple[tuple[str, str], ...]  # (place name, the private-use run that hides it)
+
+
+@lru_cache(maxsize=256)
+def _place_marks(places: tuple[str, ...]) -> Places:
+    """Each place name (longest first, so 交城县 before 交城) with its own hiding run."""
+    names = sorted(set(places), key=len, reverse=True)
+    return tuple((name, chr(0xE000 + i) * len(name)) for i, name in enumerate(names))
+
+
+def _hide_places(s: str, places: Places) -> str:
+    """The string with every place name replaced by its private-use run (same length)."""
+    for name, run in places:
+        if name in s:
+            s = s.replace(name, run)
+    return s
+
+
+def _show_places(s: str, places: Places) -> str:
+    """The inverse of :func:`_hide_places`."""
+    for name, run in places:
+        if run[0] in s:
+            s = s.replace(run, name)
+    return s
+
+
+_LEVEL_SUFFIX = re.compile(r"(?:自治区|自治州|自治县|省|市|县|区|旗|盟)$")  # 交城县 -> 交城
+
+
+def _places(ctx: DocContext) -> tuple[str, ...]:
+    """The document's own place names, full and without the level character."""
+    names: list[str] = []
+    for name in (ctx.county, ctx.city, ctx.province):
+        if name:
+            names.append(name)
+            short = _LEVEL_SUFFIX.sub("", name)
+            if len(short) >= 2:
+                names.append(short)
+    return tuple(names)
+
+
+@dataclass(frozen=True)
+class Actor:
+    text: str | None
+    actor_type: str
+
+
+_SINCE_EVENT = _alt(_V["since_events"])
+_PERIOD_RE = re.compile(
+    rf"""
+      (?P<since>(?:19|20)[0-9]{{2}})年                      # 2019年以来, 2021年换届以来,
+        (?:[0-9]{{1,2}}月 (?:[0-9]{{1,2}}日)?)?               # 2019年3月建成以来,
+        [\u4e00-\u9fff]{{0,8}}? (?:以来|至今)                 # 2016年本届常委会成立以来
+    | (?P<span>(?:19|20)[0-9]{{2}} 年? \s* [-—–~至到] \s* (?:19|20)[0-9]{{2}}年)  # 2017—2021年
+    | (?P<term>换届以来|新一届{_G}{{0,10}}以来)            # 换届以来: spans years
+    | (?P<event>{_SINCE_EVENT} (?:以来|至今))               # 自建成以来: the station's life
+    | (?P<nyears>[两二三四五六七八九十]年 (?:来|间|以来|中|共|累计))  # 五年来, 五年共
+    | (?P<nyears_arabic>(?<![0-9])[0-9]{{1,2}}年 (?:来|间|以来))     # 40年来
+    | (?P<annual>{_alt(_V["period_markers"]["annual"])})   # 一年来, 全年, 今年
+    | (?P<multi>{_alt(_V["period_markers"]["multi_year"])})  # 本届以来, 过去五年
+    """,
+    re.VERBOSE,
+)
+# A year at the head of a segment dates what follows: 2021年，… / 刚刚过去的2015年，…
+_YEAR_HEAD_RE = re.compile(r"^(?:各位代表|刚刚过去的|过去的|在|于)*(?:19|20)[0-9]{2}年(?:度)?(?!以来|来)")
+
+
+# Every period word holds one of these (a cheap test before the patterns).
+_PERIOD_HINT = re.compile("年|届|期|以来|至今")
+
+# Where the report dates an event (建成于2020年, 2022年3月挂牌, 今年新建成): the year
+# that decides whether 自建成以来 lies within the report year.
+_EVENT_DATE_RE = re.compile(
+    rf"""
+      (?P<year>(?:19|20)[0-9]{{2}})年 [^。；，,\n]{{0,10}}? {_SINCE_EVENT}   # 2020年建成
+    | {_SINCE_EVENT} 于 (?P<year_after>(?:19|20)[0-9]{{2}})年               # 建成于2020年
+    | (?P<this_year>今年|本年|年内|当年               # 今年新建成, 今年3月启用
+        |(?<![年0-9])[0-9]{{1,2}}月)                     # 3月启用: a month of the report year
+      [^。；，,\n]{{0,6}}? {_SINCE_EVENT}
+    | (?P<before_year>去年|上年|前年|往年) [^。；，,\n]{{0,6}}? {_SINCE_EVENT}  # 去年建成
+    """,
+    re.VERBOSE,
+)
+
+
+_EVENT_LOOKBACK = 2000  # characters: the event is dated near where its 以来 is written
+
+
+def _event_period(text: str, pos: int, report_year: int | None) -> str:
+    """The period of 自建成以来 at ``pos``: annual when the last event the report dated
+    before it fell in the report year, otherwise multi_year (the event lies before it)."""
+    last = None
+    for last in _EVENT_DATE_RE.finditer(text, max(0, pos - _EVENT_LOOKBACK), pos):
+        pass
+    if last is None:
+        return "multi_year"
+    if last.group("this_year"):
+        return "annual"
+    if last.group("before_year"):
+        return "multi_year"
+    year = int(last.group("year") or last.group("year_after"))
+    return "annual" if report_year is not None and year >= report_year else "multi_year"
+
+
+def _period_in(segment: str, report_year: int | None, text: str = "",
+               pos: int = 0) -> str | None:
+    """The period a segment sets for the figures after it, or None. ``text`` and ``pos``
+    (the segment's offset in it) let 自建成以来 look back for the date of the event."""
+    found: str | None = None
+    if not _PERIOD_HINT.search(segment):
+        return None
+    if _YEAR_HEAD_RE.match(segment):
+        found = "annual"
+    for m in _PERIOD_RE.finditer(segment):
+        if m.group("since"):
+            year = int(m.group("since"))
+            found = "annual" if report_year is not None and year >= report_year else "multi_year"
+        elif m.group("annual"):
+            found = "annual"
+        elif m.group("event"):
+            found = _event_period(text, pos + m.end(), report_year)
+        else:
+            found = "multi_year"
+    return found
+
+
+_PLAN_RE = re.compile(_alt_re(_V["plan_markers"]))
+_PLAN_HEADING_RE = re.compile(_alt_re(_V["plan_headings"]))
+_REVIEW_HEADING_RE = re.compile(_alt_re(_V["review_headings"]))
+_SEGMENT_STOPS = "，,；;：:"
+_OPENERS = {"“": "”", "「": "」", "『": "』", "《": "》", "（": "）", "(": ")", "【": "】",
+            "‘": "’"}
+_QUOTES = {"“": "”", "「": "」", "『": "』", "《": "》", "‘": "’"}
+_TITLE_RE = re.compile(
+    r"""
+      [“「『] (?P<quoted>[^”」』]{2,80}) [”」』]    # “关于…的建议”
+    | 《 (?P<book>[^》]{2,80}) 》                 # 《关于…的建议》 (also laws: see _titles)
+    """,
+    re.VERBOSE,
+)
+
+
+_RE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: a separator, not a stop
+
+
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
+_QUOTE_RE = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
+_STOP_RE = re.compile("[" + re.escape(_SEGMENT_STOPS) + "]")
+
+
+def _segments(s: str) -> list[tuple[int, int]]:
+    """Spans of the segments of a sentence, cut at ，；： outside quotes and brackets."""
+    spans: list[tuple[int, int]] = []
+    if not _OPENER_RE.search(s):  # the common case, without a scan character by character
+        start = 0
+        for m in _STOP_RE.finditer(s):
+            i = m.start()
+            if not _RE_THOUSANDS.match(s, i - 1):
+                spans.append((start, i))
+                start = i + 1
+        spans.append((start, len(s)))
+        return [(a, b) for a, b in spans if b > a]
+    stack: list[str] = []
+    start = 0
+    for i, c in enumerate(s):
+        if stack and c == stack[-1]:
+            stack.pop()
+        elif c in _OPENERS:
+            stack.append(_OPENERS[c])
+        elif not stack and c in _SEGMENT_STOPS and not _RE_THOUSANDS.match(s, i - 1):
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(s)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _blank_quotes(s: str) -> str:
+    """The string with the inside of quotes and title marks replaced by □ (same length)."""
+    if not _QUOTE_RE.search(s):
+        return s
+    out = list(s)
+    stack: list[str] = []
+    for i, c in enumerate(s):
+        if stack and c == stack[-1]:
+            stack.pop()
+        elif c in _QUOTES:
+            stack.append(_QUOTES[c])
+        elif stack:
+            out[i] = "□"
+    return "".join(out)
+
+
+def _is_heading(text: str, s: Sentence) -> bool:
+    """A whole line without a closing stop, short enough to be a heading."""
+    line_start = s.start == 0 or text[s.start - 1] == "\n"
+    line_end = s.end == len(text) or text[s.end] in "\r\n"
+    return line_start and line_end and len(s.text) <= 40 and s.text[-1] not in "。！？；：!?;:…"
+
+
+
+
+_LEAD_ONLY = re.compile(rf"^{_LEAD}$|^(?:各位代表|刚刚过去的|过去的)*(?:19|20)[0-9]{{2}}年", re.VERBOSE)
+
+def _actor_from(actor: str, head: str, ctx: DocContext) -> Actor:
+    if head in _V["speaker_pronouns"]:
+        speaker: dict[str, str] = _V["speaker_by_doc_type"]
+        return Actor(actor, speaker.get(ctx.doc_type, "unspecified"))
+    return Actor(actor, _ACTOR_TYPE_OF_HEAD[head])
+
+

@@ -1,0 +1,583 @@
+"""The metric rule table of the ``deputy_activity`` extractor, and how a number is classified.
+
+Read with :mod:`renda.extract.deputy_activity` (the assembly: how the text is walked and a
+row is made). This module holds the vocabulary's words turned into the building blocks of the
+rules, the ordered table :data:`RULES`, the *families* of what is counted (problems,
+suggestions, CPPCC proposals) and :func:`classify`, which gives the metric of one number
+written ``@`` in a masked segment, or nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from typing import Any, Iterable
+
+import yaml
+
+from renda.numbers import Quantity
+
+# --------------------------------------------------------------------------------------
+# Vocabulary
+# --------------------------------------------------------------------------------------
+
+
+def load_vocab() -> dict[str, Any]:
+    """The YAML vocabulary of this extractor (``vocab/deputy_activity.yml``)."""
+    text = (files("renda.extract") / "vocab" / "deputy_activity.yml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+_V = load_vocab()
+_W: dict[str, list[str]] = _V["words"]
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of plain words, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + ")"
+
+
+def _alt_re(patterns: Iterable[str]) -> str:
+    """A non-capturing alternation of regular expressions, in the given order."""
+    return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
+
+
+# Building blocks of the rules. In a masked segment ``@`` is the number being classified,
+# ``#`` any other number, so ``_G`` ("gap") never runs over a number.
+_G = "[^#@]"
+_LIST_STOP = "[^#@、和及与并]"  # a gap that stays inside one item of a list
+# A gap between a number and the noun it counts (8个乡镇人大代表联络站): one item of a list
+# and no verb, so that 8个乡镇实现代表联络站全覆盖 does not count stations.
+_NP_VERBS = ("实现|建成|建立|设立|设有|开展|开通|覆盖|通过|依托|进|到|深入|接待|组织|推动|办|提出|收到|"
+             "交|承办|在|为|对|由|向|有|是")
+_NP_GAP = rf"(?:(?!{_NP_VERBS}){_LIST_STOP})"
+# What may stand between a noun and the number that counts it (联络站共8个, 代表建议达120件);
+# anything else (议案涉及的38个立法项目) means the number counts something else.
+_FILL = "(?:共|计|总计|合计|累计|达到|达|为|有|总数|数量|分别|均|已|是|各)*"
+_STATION = _alt(_W["station"])
+_POINT = _alt(_W["point"])
+_ONLINE = _alt(_W["online"])
+_PLACE = _alt(_W["station"] + _W["point"] + _W["station_short"])
+# A bracketed alias after a station word (人大代表联络站（代表之家）536个): no number inside.
+_ALIAS = "(?:[（(][^（）()#@]{1,12}[）)])?"
+# 进站, 进家（站）, 进室: not 进家入户 / 进家门 (a household visit) nor 进点位.
+_ENTER = _alt(_W["station_entry"]) + "(?:[（(][站点室家][）)])?(?![庭入门里中位])"
+_DUTY = _alt(_W["duty"])
+_VISIT = _alt(_W["visit_verb"])
+_PEOPLE = _alt(_W["people"])
+_PROBLEM = _alt(_W["problem"])
+_OPINION = _alt(_W["opinion"])
+_COLLECT = _alt(_W["collect_verb"]) + "(?!的)"  # 反映的问题: a verb before 的 is a modifier
+_RESOLVE_VERB = "(?<![未没逐正需待])" + _alt(_W["resolve_verb"]) + "(?!率)"  # not 尚未解决
+_RESOLVE = _RESOLVE_VERB + "(?!的)"  # 需要解决的问题: a verb before 的 is a modifier
+_SUGG = _alt(_W["suggestion"])
+_SUGG_ANY = f"(?:{_OPINION}|{_SUGG})"
+_MOTION = "议案(?![、和及与]?建议)"  # 议案建议 / 议案和建议 are suggestions
+_SUBMIT = _alt(_W["submit_verb"])
+_HANDLE = "(?<![交督承领转催])" + _alt(_W["handle_verb"]) + "(?!率|单位)"
+_DONE = rf"(?:已经?|均已?|都已?|全部|已全部|均已全部|现已|目前已)+ (?:{_HANDLE})"  # 已全部办复
+_CPPCC = _alt(_W["cppcc"])
+_TRAIN = _alt(_W["training"])
+_INSPECT = _alt(_W["inspection"])
+_APPRAISAL = _alt(_W["appraisal"])
+_FORMAL = _alt(_W["formal_suggestion"])
+_RATES: dict[str, list[str]] = _V["rates"]
+_RATE_RES = _alt(_RATES["resolution_rate_pct"])
+_RATE_RESP = _alt(_RATES["response_rate_pct"])
+_RATE_SAT = _alt(_RATES["satisfaction_rate_pct"])
+
+# Deputies, with what may stand before them (全国、省、市、县人大代表). The document's own
+# place names are hidden behind private-use characters before the patterns run (see
+# renda.extract._deputy_context._hide_places), so one mark run stands for any of them.
+_PLACE_MARKS = "\ue000-\ue0ff"  # private-use code points: never in a normalized report
+_MODS = rf"(?:(?:{_alt(_V['actor_modifiers'])}|[{_PLACE_MARKS}]+)、?)"  # 全国、省、市、县人大代表
+# Any deputy noun phrase.
+_DEPUTY_RE = re.compile(
+    rf"""
+    (?P<actor>{_MODS}* (?:代表团|人大代表|代表) 们?)   # 省市县人大代表, 代表们, 代表团
+    (?!联络|联系|之家|工委|工作委员会|大会)      # not a station or a body
+    """,
+    re.VERBOSE,
+)
+
+# Units a metric accepts (as read by renda.numbers).
+_PLACES = frozenset({"个", "家", "所", "处", "座"})
+_TIMES = frozenset({"次", "人次", "场", "批"})
+_PERSONS = frozenset({"人次", "人", "名", "位"})
+_ITEMS = frozenset({"个", "件", "条", "项", "类", "份", "批"})
+_SESSIONS = frozenset({"期", "次", "场", "批", "轮"})
+_PERCENT = frozenset({"%"})
+
+
+# --------------------------------------------------------------------------------------
+# The rule table
+# --------------------------------------------------------------------------------------
+
+# What the sentence must show for a rule to apply (checked in _context_ok):
+#   none       nothing more than the rule's own words
+#   station    a deputy, a station or voters are named, or the actor is leadership/deputies,
+#              or 该站 follows a sentence that named a station
+#   suggestion deputies or 议案 are named (建议 alone may be anybody's), or were named in the
+#              sentences just before
+#   deputy     代表 is written in the sentence
+#   deputy_before  deputies are named earlier in the sentence (邀请代表列席…，参加视察…)
+#   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's)
+#   rate       decided by the family of what was counted before the rate (see _rate_metric)
+#   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
+#              nothing marks the suggestions as formal (see _exclusion_applies)
+_CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
+             "inspection_before")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    metric: str | None  # None: the number is excluded; "family:…": resolved by family
+    patterns: tuple[re.Pattern[str], ...]
+    units: frozenset[str] | None  # None: any unit
+    context: str = "none"
+
+
+def _rule(name: str, metric: str | None, units: frozenset[str] | None, context: str,
+          *patterns: str) -> Rule:
+    assert context in _CONTEXTS, context
+    return Rule(name, metric, tuple(re.compile(p, re.VERBOSE) for p in patterns), units, context)
+
+
+# Order matters: the first rule that matches a number decides. Rates come first: their
+# keywords are unambiguous and _rate_context_ok decides whether a rate that follows CPPCC
+# proposals is the deputies' (办复率均达100%); exclusions come next so that nothing later
+# can give a row from a CPPCC count or a composition share; online stations and
+# liaison points before stations (网上联络站 and 联络点 are also 联络站-like words);
+# received people before station visits (进站接待群众N人次 counts people); handled
+# suggestions before those put forward (承办代表提出的建议88件 is handling); suggestions
+# put forward before problems collected (代表提出的意见建议 are suggestions); resolved
+# suggestions before received ones (已解决的建议 also names 建议).
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "basic_satisfaction_alone", None, None, "none",
+        rf"(?<![和或及、])基本满意率 {_G}{{0,6}}? @",    # 满意率98%，基本满意率2%: a part only
+    ),
+    _rule(
+        "satisfaction_rate", "satisfaction_rate_pct", _PERCENT, "rate",
+        rf"{_RATE_SAT} {_G}{{0,6}}? @",         # 满意率98%, 满意和基本满意率达98.5%
+        rf"满意(?:和|或|及)?(?:基本满意)?的? (?:比例)? {_G}{{0,4}}? @",  # 满意或基本满意的占97%
+    ),
+    _rule(
+        "rate", "family:rate", _PERCENT, "rate",
+        rf"(?:{_RATE_RES}|{_RATE_RESP}) {_G}{{0,6}}? @",  # 解决率71.6%, 办复率均达100%
+    ),
+    _rule(
+        "cppcc_proposals", None, None, "none",
+        rf"(?:{_CPPCC}|政协委员) {_G}* @",      # 政协委员提案65件, 建议和提案150件
+        rf"@ {_LIST_STOP}{{0,8}}? {_CPPCC}",    # 65件政协提案
+    ),
+    _rule(
+        "deliberation_opinions", None, None, "none",
+        rf"审议意见 {_G}* @",                   # 审议意见建议12条: the committee's, not deputies'
+        rf"@ {_LIST_STOP}{{0,6}}? 审议意见",    # 12条审议意见
+    ),
+    _rule(
+        "deferred_suggestions", None, None, "none",
+        rf"(?:列入|纳入) {_G}{{0,8}}? 计划 {_G}* @",     # 列入计划逐步解决的15件
+        rf"(?:正在|逐步|留作参考|作为参考|暂缓|规划|计划) {_G}{{0,8}} @",  # 正在解决的12件
+        rf"[B-DＢ-Ｄ]类 {_G}{{0,12}}? @",                 # B类建议14件: not yet solved
+    ),
+    _rule(
+        "minimum_or_subset", None, None, "none",
+        rf"(?:至少|最少|不少于|不低于) {_G}{{0,6}}? @",  # 至少列席一次: a norm, not a count
+        rf"@ {_LIST_STOP}{{0,6}}? (?:议案|建议) (?:涉及|中的?|所涉)",  # 514件议案涉及的…
+    ),
+    _rule(
+        "composition_share", None, None, "none",
+        rf"(?:占|比例|比重|结构) {_G}{{0,6}}? @",  # 妇女代表占27.5%
+    ),
+    _rule(
+        "online_stations", "online_liaison_stations", _PLACES, "congress",
+        rf"{_ONLINE} {_G}{{0,8}}? {_STATION} {_ALIAS} {_FILL} @",  # 网上代表联络站15个
+        rf"@ {_NP_GAP}{{0,8}}? {_ONLINE} {_G}{{0,6}}? {_STATION}",  # 15个网上代表联络站
+    ),
+    _rule(
+        "liaison_points", "liaison_points", _PLACES, "congress",
+        rf"{_POINT} {_ALIAS} {_FILL} @",              # 联络点56个, 联系点（站）56个
+        rf"@ {_NP_GAP}{{0,10}}? {_POINT}",         # 56个代表联络点
+    ),
+    _rule(
+        "liaison_stations", "liaison_stations", _PLACES, "congress",
+        rf"{_STATION} {_ALIAS} {_FILL} @",            # 代表联络站8个, 联络站（代表之家）8个
+        rf"@ {_NP_GAP}{{0,10}}? {_STATION}",       # 8个乡镇人大代表联络站
+    ),
+    _rule(
+        "people_received", "people_received", _PERSONS, "station",
+        rf"接待 {_G}{{0,10}}? {_PEOPLE} {_FILL} @",   # 接待来访群众1200人次
+        rf"接待 {_G}{{0,4}}? @ {_G}{{0,3}}? {_PEOPLE}",    # 接待1200人次群众
+    ),
+    _rule(
+        "station_visits", "station_visits", _TIMES, "station",
+        rf"{_VISIT} {_G}{{0,12}}? {_PLACE} {_G}{{0,10}}? @",  # 深入代表联络站点136次
+        rf"进站 {_G}{{0,10}}? @",                             # 代表进站履职701人次
+        rf"@ {_G}{{0,4}}? 进站",                              # 701人次进站
+        # On duty at a station (进家值班, 在联络站值班): the deputies' turns are visits.
+        rf"(?:{_ENTER}|{_PLACE}) {_G}{{0,6}}? {_DUTY} {_G}{{0,8}}? @",  # 进家值班48人次
+        rf"@ {_G}{{0,6}}? (?:{_ENTER}|{_PLACE}) {_G}{{0,4}}? {_DUTY}",  # 124人次代表进家值班
+        rf"接待 {_G}{{0,8}}? 活动 {_G}{{0,4}}? @",            # 开展接待选民日活动60次
+    ),
+    _rule(
+        "key_suggestions", "key_suggestions", _ITEMS, "none",
+        rf"重点 (?:督办|处理|办理|代表)* (?:议案|建议) {_FILL} @",  # 重点督办建议5件
+        rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议)",
+        rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
+    ),
+    _rule(
+        "suggestions_class_a", "suggestions_resolved", _ITEMS, "suggestion",
+        rf"A类 {_G}{{0,12}}? @",                      # A类（已解决）建议85件
+    ),
+    _rule(
+        "suggestions_handled", "suggestions_handled", _ITEMS, "suggestion",
+        # The verb may stand before an earlier item of a list (办理议案#件、建议@件).
+        rf"{_HANDLE} [^@]{{0,30}}? {_SUGG_ANY} {_FILL} @",  # 办复人大代表建议84件
+        rf"{_HANDLE} {_G}{{0,4}}? @ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",  # 办理84件人大代表建议
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} {_DONE}",     # 156件建议已全部办复
+        rf"{_SUGG_ANY} {_FILL} @ {_DONE}",              # 代表建议120件全部办结
+    ),
+    _rule(
+        # Opinions raised during an inspection (视察…，提出意见建议11条) are not deputies'
+        # formal suggestions to a session: excluded unless the sentence marks them formal.
+        "opinions_at_inspection", None, _ITEMS, "inspection_before",
+        rf"{_SUGG_ANY} {_FILL} @",                          # 提出意见建议11条
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",               # 提出11条意见建议
+    ),
+    _rule(
+        "suggestions_put_forward", "suggestions_received", _ITEMS, "suggestion",
+        rf"代表们? {_SUBMIT} {_G}{{0,6}}? {_SUGG_ANY} {_FILL} @",   # 代表提出意见建议120件
+        rf"代表们? {_SUBMIT} 的? {_G}{{0,4}}? @ {_NP_GAP}{{0,6}}? {_SUGG_ANY}",  # 代表提出的100件意见建议
+        rf"{_SUBMIT} {_G}{{0,4}}? 代表 {_G}{{0,4}}? {_SUGG_ANY} {_FILL} @",  # 收到代表意见建议120件
+    ),
+    _rule(
+        "problems_collected", "problems_collected", _ITEMS, "station",
+        rf"{_COLLECT} (?:(?!{_RESOLVE}){_G}){{0,10}}? (?:{_PROBLEM}|{_OPINION}) {_FILL} @",
+        rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,8}}? (?:{_PROBLEM}|{_OPINION})",
+    ),
+    _rule(
+        "problems_resolved", "problems_resolved", _ITEMS, "station",
+        rf"{_RESOLVE} (?:(?!{_COLLECT}){_G}){{0,10}}? {_PROBLEM} {_FILL} @",  # 解决问题53个
+        rf"{_RESOLVE} {_G}{{0,4}}? @ {_NP_GAP}{{0,8}}? {_PROBLEM}",            # 解决53个问题
+        rf"@ {_NP_GAP}{{0,10}}? {_PROBLEM} {_G}{{0,6}}? (?:得到|已经?|获得|予以)? {_RESOLVE}",
+    ),
+    _rule(
+        "motions_handled", None, None, "none",
+        rf"{_HANDLE} {_G}{{0,10}}? {_MOTION} {_FILL} @",   # 办理议案3件: not counted
+    ),
+    _rule(
+        "motions_received", "motions_received", _ITEMS, "none",
+        rf"{_MOTION} {_FILL} @",                               # 代表议案5件
+        rf"@ {_NP_GAP}{{0,6}}? {_MOTION}",                 # 5件议案
+    ),
+    _rule(
+        "suggestions_resolved", "suggestions_resolved", _ITEMS, "suggestion",
+        rf"{_SUGG_ANY} {_G}{{0,8}}? (?:已经?|得到|已得到|已基本|基本)解决 {_G}{{0,4}}? @",
+    ),
+    _rule(
+        "verb_only", "family:verb", _ITEMS, "rate",
+        rf"(?P<verb>{_HANDLE}|{_RESOLVE_VERB}|采纳|{_COLLECT}) {_G}{{0,4}}? @",  # 已办结118件, 已解决的92件
+    ),
+    _rule(
+        "suggestions_received", "suggestions_received", _ITEMS, "suggestion",
+        rf"{_SUGG_ANY} {_FILL} @",                              # 代表建议120件
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",                # 120件代表建议
+    ),
+    _rule(
+        # The deputies taking part in the activity named before (开展视察调研活动56次，参与
+        # 代表1200余人次): trainees, inspections or sessions, by that activity.
+        "participants", "family:activity", _PERSONS, "deputy",
+        rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
+    ),
+    _rule(
+        "trainings", "trainings", _SESSIONS, "deputy",
+        rf"{_TRAIN} {_G}{{0,8}}? @",                  # 举办代表培训班3期
+        rf"@ {_NP_GAP}{{0,8}}? {_TRAIN}",          # 举办3期代表培训班
+    ),
+    _rule(
+        "trainees", "trainees", _PERSONS, "deputy",
+        rf"{_TRAIN} {_G}{{0,8}}? @",                  # 培训代表300余人次
+        rf"参训 {_G}{{0,6}}? @",                      # 参训代表200人
+        rf"(?:参加|参训) (?:{_TRAIN}|学习) 的? {_G}{{0,4}}? @",  # 参加学习的代表6300人次
+        rf"@ {_G}{{0,6}}? (?:参加|参训) {_G}{{0,6}}? (?:{_TRAIN}|学习)",  # 5520人次参加学习
+    ),
+    _rule(
+        "sessions_attended", "sessions_attended", _PERSONS | {"次"}, "deputy",
+        rf"列席 {_G}{{0,16}}? @",                     # 邀请代表列席常委会会议56人次
+        rf"@ {_G}{{0,6}}? 列席",                      # 代表56人次列席
+    ),
+    _rule(
+        "inspections_attended", "inspections_attended", _PERSONS | {"次"}, "deputy",
+        rf"代表 {_G}{{0,16}}? {_INSPECT} {_G}{{0,10}}? @",  # 组织代表参加执法检查、视察800人次
+        rf"@ {_G}{{0,6}}? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 3800人次参加执法检查
+    ),
+    _rule(
+        # A segment that opens with the verb, its subject the deputies named before it in
+        # the sentence (邀请代表列席…，参加执法检查和视察活动1300多人次); 人次 only, so that a
+        # body's own count (参加执法检查5次) is not read as deputies' attendance.
+        "inspections_attended_no_subject", "inspections_attended", frozenset({"人次"}),
+        "deputy_before",
+        rf"^ (?:并|还|共|累计|先后|积极|主动|组织|邀请|带领)* (?:参加|参与) "
+        rf"{_G}{{0,12}}? {_INSPECT} {_G}{{0,10}}? @",
+    ),
+)
+
+# Families of what is counted, to read verb-only numbers and rates: "problems" (collected
+# at stations), "suggestions" (deputies'), "cppcc" (proposals were named last, so a bare
+# rate or verb after them is not the deputies' alone).
+_FAMILY_RE = re.compile(
+    rf"""
+      (?P<op>{_OPINION})                      # 意见建议: problems after a collecting verb
+    | (?P<cppcc>{_CPPCC})                     # CPPCC proposals
+    | (?P<sugg>{_SUGG}|{_MOTION}              # suggestions, motions,
+        |(?<![众民])所提出?的?{_PROBLEM})        # 其中所提问题已解决的208件 (not 群众所提问题)
+    | (?P<prob>{_PROBLEM})                    # problems, demands, difficulties
+    """,
+    re.VERBOSE,
+)
+_OPINION_AS_PROBLEM = re.compile(rf"{_COLLECT}|群众|选民")
+
+# Metrics by how their actor is chosen (see _actor_for).
+_HANDLING = frozenset({"suggestions_handled", "suggestions_resolved", "response_rate_pct",
+                       "satisfaction_rate_pct"})
+_RECEIVED = frozenset({"suggestions_received", "motions_received"})
+_DEPUTIES_OWN = frozenset({"trainees", "inspections_attended", "sessions_attended"})
+_AT_STATIONS = frozenset({"station_visits", "people_received", "problems_collected",
+                          "problems_resolved"})
+# Metrics whose deputies may be written after the number (130多人次代表参加执法检查).
+_COUNTED_AFTER = _RECEIVED | _DEPUTIES_OWN | {"station_visits"}
+_STOCKS = frozenset({"liaison_stations", "liaison_points", "online_liaison_stations"})
+_RATE_METRICS = frozenset({"resolution_rate_pct", "response_rate_pct", "satisfaction_rate_pct"})
+
+_STATION_CONTEXT = re.compile(rf"代表|{_PLACE}|进站|选民")
+_BODIES = frozenset({"standing_committee", "leadership"})  # who do not put suggestions forward
+_STATION_ANAPHORA = re.compile(_alt(_W["station_anaphora"]))  # 该站, 本站
+_SUGGESTION_CONTEXT = re.compile(
+    r"""
+      代表 | 议案 | 建议、?批评                 # deputies', by name
+    | 人大(?!常委会)[^。]{0,10}?会议 | 大会期间 | 闭会期间  # the session they are put to
+    """,
+    re.VERBOSE,
+)
+_NEW_STATION = re.compile(_alt(_V["new_station_verbs"]))
+_EVERY = re.compile(r"均|都|全部")  # 办复率均达100%: the rate holds for each kind
+
+
+def _family(masked: str) -> str | None:
+    """The family of the last thing named in the text: problems or suggestions."""
+    last: str | None = None
+    for m in _FAMILY_RE.finditer(masked):
+        if m.group("op"):
+            last = "problems" if _OPINION_AS_PROBLEM.search(masked[:m.start()]) else "suggestions"
+        elif m.group("cppcc"):
+            last = "cppcc"
+        elif m.group("sugg"):
+            last = "suggestions"
+        else:
+            last = "problems"
+    return last
+
+
+@dataclass(frozen=True)
+class _Where:
+    """Where a number stands: what the context of a rule is checked against."""
+
+    sentence: str
+    before: str  # the sentence before the number's segment (quotes blanked)
+    actor_type: str | None  # the type of the subject carried to the segment
+    doc_type: str
+    suggestions_near: bool  # deputies' suggestions were named in the sentences just before
+    stations_near: bool  # so was a liaison station
+
+
+def _classify(masked: str, q: Quantity, family: str | None,
+              where: _Where) -> tuple[str, str] | None:
+    """(metric, the masked segment) for the number written @, or None."""
+    for rule in RULES:
+        if rule.units is not None and q.unit not in rule.units:
+            continue
+        match = next((m for p in rule.patterns if (m := p.search(masked))), None)
+        if match is None:
+            continue
+        if rule.metric is None:
+            if rule.context == "none" or _exclusion_applies(rule.context, masked, where):
+                return None  # excluded
+            continue
+        metric: str | None = rule.metric
+        if metric == "family:rate":
+            metric = _rate_metric(match.group(0), family)
+        elif metric == "family:verb":
+            metric = _verb_metric(match.group("verb"), family)
+        elif metric == "family:activity":
+            metric = _activity_metric(where.before)
+        if metric is None:
+            continue
+        if rule.context == "rate":
+            ok = _rate_context_ok(metric, masked, where, family)
+        else:
+            ok = _context_ok(rule.context, where, metric)
+        if not ok:
+            return None
+        return metric, masked
+    return None
+
+
+_RATE_WORD = rf"(?:{_RATE_SAT}|{_RATE_RES}|{_RATE_RESP})"
+_RATE_PAIR_RE = re.compile(
+    rf"""
+    (?P<first>{_RATE_WORD})          # 办复率
+    (?:和|与|及|、)                  # 和
+    (?P<second>{_RATE_WORD})         # 满意率
+    (?:均|都)                        # 均为100%: one figure for both rates
+    {_G}{{0,4}} @
+    """,
+    re.VERBOSE,
+)
+
+
+def _rate_pair(masked: str, metric: str, family: str | None) -> list[str]:
+    """[metric], or both metrics of 办复率和满意率均为100%."""
+    m = _RATE_PAIR_RE.search(masked)
+    if metric not in _RATE_METRICS or m is None:
+        return [metric]
+    pair = [_rate_metric_of_word(m.group(w), family) for w in ("first", "second")]
+    return [x for x in dict.fromkeys(pair) if x is not None] or [metric]
+
+
+def _rate_metric_of_word(word: str, family: str | None) -> str | None:
+    if _RATE_SAT_RE.fullmatch(word):
+        return "satisfaction_rate_pct"
+    return _rate_metric(word, family)
+
+
+def _rate_metric(matched: str, family: str | None) -> str | None:
+    if _RATE_RES_RE.match(matched):
+        return "resolution_rate_pct"
+    if family == "problems":
+        return "resolution_rate_pct"
+    if family in ("suggestions", "cppcc"):
+        return "response_rate_pct"  # after proposals: kept only with 均 (_rate_context_ok)
+    return None
+
+
+_ACTIVITY_RE = re.compile(rf"(?P<train>{_TRAIN})|(?P<inspect>{_INSPECT})|(?P<attend>列席)")
+
+
+def _activity_metric(before: str) -> str | None:
+    """The attendance metric of the last activity named before a count of participants."""
+    last = None
+    for last in _ACTIVITY_RE.finditer(before):
+        pass
+    if last is None:
+        return None
+    if last.group("train"):
+        return "trainees"
+    return "inspections_attended" if last.group("inspect") else "sessions_attended"
+
+
+_PROBLEM_SOLVED = re.compile(rf"{_RESOLVE_VERB}|办复|办完|办理完毕")
+_COLLECT_RE = re.compile(_COLLECT)
+_HANDLE_RE = re.compile(_HANDLE)
+_RATE_SAT_RE = re.compile(_RATE_SAT)
+_RATE_RES_RE = re.compile(_RATE_RES)
+_CPPCC_RE = re.compile(_CPPCC)
+_SUGG_OR_HANDLE_RE = re.compile(rf"{_SUGG}|{_MOTION}|{_HANDLE}")
+_SUGG_OR_DEPUTY_RE = re.compile(rf"{_SUGG}|{_MOTION}|代表")
+_TITLED_RE = re.compile(r"建议|议案")
+
+
+def _verb_metric(verb: str, family: str | None) -> str | None:
+    """A number after a bare verb (已办结118件) counts what the paragraph was counting.
+
+    For problems, 办理/承办 (being handled, forwarded) is not solved."""
+    if family == "problems":
+        if _COLLECT_RE.fullmatch(verb):
+            return "problems_collected"
+        return "problems_resolved" if _PROBLEM_SOLVED.fullmatch(verb) else None
+    if family == "suggestions":
+        if _HANDLE_RE.fullmatch(verb):
+            return "suggestions_handled"
+        if verb in ("解决", "采纳"):
+            return "suggestions_resolved"
+        return None
+    return None
+
+
+_INSPECT_RE = re.compile(_INSPECT)
+_AT_A_STATION_RE = re.compile(rf"{_PLACE}|{_ENTER}")
+_FORMAL_RE = re.compile(_FORMAL)
+_APPRAISAL_RE = re.compile(_APPRAISAL)
+_CLAUSE_TAIL_RE = re.compile("[；;]")
+
+
+def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
+    """Whether an exclusion rule with a context holds for the number written @."""
+    if context == "inspection_before":
+        # 视察了…，提出意见建议11条: raised at an inspection named before the number;
+        # 闭会期间…视察…提出建议 or 代表建议 are still formal suggestions, and opinions
+        # gathered on a visit to a station (深入联络站调研，收集意见建议40条) are the
+        # station's problems. Read within the number's clause (after ；).
+        before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
+        return (bool(_INSPECT_RE.search(before)) and not _FORMAL_RE.search(where.sentence)
+                and not _AT_A_STATION_RE.search(where.sentence))
+    raise AssertionError(context)
+
+
+def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
+    sentence = where.sentence
+    actor_type = where.actor_type
+    if context == "station":
+        # 该站接待群众86人次: a station named in the sentences just before
+        return (bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
+                or (where.stations_near and bool(_STATION_ANAPHORA.search(sentence))))
+    if context == "suggestion":
+        # In a report on deputies' work every 建议 is a deputy's; elsewhere a bare 建议 is
+        # a deputy's right after deputies' suggestions were named (where.suggestions_near),
+        # unless a body of the congress puts it forward (常委会向政府提出建议15条).
+        return (bool(_SUGGESTION_CONTEXT.search(sentence)) or actor_type == "deputies"
+                or where.doc_type == "deputy_work_report"
+                or (where.suggestions_near
+                    and not (metric in _RECEIVED and actor_type in _BODIES)))
+    if context == "deputy_before":
+        return bool(_DEPUTY_RE.search(where.before))
+    if context == "deputy":
+        return "代表" in sentence
+    if context == "congress":
+        return "代表" in sentence or "人大" in sentence
+    return True
+
+
+def _rate_context_ok(metric: str, masked: str, where: _Where, family: str | None) -> bool:
+    """Rates and bare verbs: the family's context, and no CPPCC proposals mixed in."""
+    if metric in ("resolution_rate_pct", "problems_collected", "problems_resolved"):
+        return _context_ok("station", where)
+    if not _context_ok("suggestion", where, metric):
+        return False
+    window = masked[: masked.index("@")].split("#")[-1]
+    if metric == "satisfaction_rate_pct" and family not in ("suggestions", "cppcc") \
+            and not _SUGG_OR_HANDLE_RE.search(window):
+        return False  # 对某局工作进行满意度测评，满意率92%: an appraisal, not suggestions
+    if metric == "satisfaction_rate_pct":
+        # 对两个站所开展工作评议…，满意率均在90%以上: an appraisal of organs in the sentence,
+        # whatever was counted in the sentences before, unless suggestions are its subject
+        # (对代表建议办理工作进行满意度测评). Read within the rate's clause (after ；).
+        before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
+        if _APPRAISAL_RE.search(before) and not _SUGG_OR_HANDLE_RE.search(before):
+            return False
+    if _CPPCC_RE.search(window):
+        # 建议和提案办复率均为100%: the rate holds for each kind only with 均
+        return bool(_EVERY.search(window))
+    if _SUGG_OR_DEPUTY_RE.search(window):
+        return True  # 代表建议办复率100%: named in the rate's own words
+    if family == "cppcc" or _CPPCC_RE.search(where.before) \
+            or _CPPCC_RE.search(masked, 0, masked.index("@")):
+        # 办理代表建议84件、政协提案65件，办复率100%: one rate for both kinds, unless 均
+        return bool(_EVERY.search(window))
+    return True
+
+
