@@ -70,19 +70,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
-from renda.numbers import find_dates, find_quantities, parse_chinese_numeral
+from renda.numbers import find_dates, find_quantities
+from renda.extract.supervision_topics import (
+    RE_INTERNAL, RE_LIST_JOIN, VOCAB, alt, is_organ, is_unit, names_subject, organ, organs, split_items, trim,
+)
 
 TABLE = "supervision"
 
-_VOCAB: dict[str, Any] = yaml.safe_load(
-    (files("renda.extract") / "vocab" / "supervision.yml").read_text(encoding="utf-8")
-)
+_VOCAB = VOCAB
 
 TOPIC_VERBS: dict[str, str] = _VOCAB["topic_verbs"]
 OBJECT_VERBS: dict[str, str] = _VOCAB["object_verbs"]
@@ -94,9 +92,7 @@ _ANNUAL_DOC_TYPES = frozenset({"congress_report", "election_report", "oversight_
                                "deputy_work_report"})
 
 
-def _alt(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+_alt = alt
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
@@ -113,11 +109,6 @@ _RE_MULTI_YEAR = re.compile(_VOCAB["multi_year_markers"])
 _RE_ANNUAL = re.compile(r"一年来|全年|过去的?一年|本年度|今年")
 _RE_DEPUTY_ACTOR = re.compile(_VOCAB["deputy_actor"])
 _RE_COMMITTEE_ACTOR = re.compile(_VOCAB["committee_actor"])
-_RE_INTERNAL = re.compile(_alt(_VOCAB["internal_topics"]))
-_GENERIC = frozenset(_VOCAB["generic_topics"])
-_RE_ORGAN = re.compile(r"(?:" + _alt(_VOCAB["organ_suffixes"]) + r")$")
-_ORGAN_GROUPS = frozenset(_VOCAB["organ_groups"])
-_RE_UNIT = re.compile(r"(?:" + _alt(_VOCAB["appraised_unit_suffixes"]) + r")$")
 _RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
 _RE_LAW_IMPL = re.compile(r"(?:" + _alt(_VOCAB["law_implementation_words"]) + r")$")
 _COUNT_UNITS = frozenset(_VOCAB["count_units"])
@@ -188,8 +179,6 @@ _RE_REPORT_ONLY = re.compile(r"报告")                           # ... of a rep
 # The kind of a report written between its subject and 报告 (关于X情况的综合报告).
 _RE_REPORT_KIND = re.compile(r"的?(?:" + _alt(_VOCAB["report_kinds"]) + r")$")
 _RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、预算等工作(报告)
-_RE_ORGAN_SPLIT = re.compile(r"以及|[、和及与]")
-_RE_ORGAN_SYSTEM = re.compile(r"^.{0,6}?系统")  # 政法系统公安局 -> 公安局
 
 # Rule 5: verbs of an inspection of laws (检查 only when the subjects are laws).
 _LAW_VERBS = frozenset({"执法检查", "检查"})
@@ -243,20 +232,7 @@ _CONTEXT_RULES = tuple(
     for c in CONTEXT_VERBS
 )
 
-# Rule 6c: a list before a count of its items (对A、B两个专题开展调研): one row per item.
-_RE_COUNTED_LIST = re.compile(
-    r"""
-    (?P<n>[0-9两二三四五六七八九十]+)       # 两 / 3
-    (?:个|项|大)?                           # counter
-    (?:""" + _alt(_VOCAB["list_nouns"]) + r""")   # 专题, 方面, ...
-    $
-    """,
-    re.VERBOSE,
-)
 _RE_LIST_NOUN_AFTER = re.compile(r"^(?:" + _alt(_VOCAB["list_nouns"]) + r")")
-_RE_LIST_JOIN = re.compile(r"以及|[、和及与]")
-_RE_LAST_JOIN = re.compile(r"^(?P<a>.+)(?:以及|和|及|与)(?P<b>.+)$")
-_RE_JOINED_PHRASE = re.compile(_alt(_VOCAB["joined_phrases"]))
 
 # Rule 10: a lead segment with a subject and no verb (就中小学校食堂食品安全问题，…提出质询案
 # 一件): its subject is that of the activities of the next segments that name none.
@@ -311,21 +287,6 @@ _RE_CONTINUES = re.compile(r"^(?:并|并且|同时|随后|会上|还)")
 _RE_CONTINUING_VERB = re.compile(
     r"(?P<verb>" + _TOPIC_VERB_ALT + r")" + _NOT_AFTER_VERB + r"(?:活动|工作)?$")
 
-_RE_TOPIC_PREFIX = re.compile(r"^(?:" + _alt(_VOCAB["topic_prefixes"]) + r")")
-_RE_TOPIC_SUFFIX = re.compile(r"(?:" + _alt(_VOCAB["topic_suffixes"]) + r")$")
-# A year leading a subject (2021年度国有资产管理, 2022年上半年国民经济…计划执行): the subject
-# is what follows; the year is the row's period, not its topic.
-_RE_YEAR_PREFIX = re.compile(
-    r"""
-    ^(?:(?:19|20)[0-9]{2}|[一二][〇零○九][〇零○一二三四五六七八九]{2})年   # 2021年 / 二〇二一年
-    (?:度)?                                                                # 2021年度
-    (?:上半年|下半年|前三季度|第?[一二三四1-4]季度|[0-9]{1,2}[-－—至~][0-9]{1,2}月)?  # 上半年
-    (?:的)?
-    """,
-    re.VERBOSE,
-)
-# A relative clause before a subject: …会议确定的, 区委部署的 (the subject follows).
-_RE_TOPIC_RELATIVE = re.compile(r"^[^、，,]{2,24}?(?:" + _alt(_VOCAB["relative_verbs"]) + r")的")
 
 
 # Rule 12: deputies organized by the overseeing body (组织部分代表视察了X).
@@ -470,8 +431,8 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
             if (lm is not None and not re.search(_TOPIC_VERB_ALT, lm.group("topic"))
                     and not _deputies_act(lm.group("actor"))
                     and not _RE_ANAPHORIC_LEAD.search(lm.group("topic"))):
-                lead = _trim(clause[start + lm.start("topic"):end])
-                if lead is not None and (lead in _GENERIC or _RE_INTERNAL.search(lead)):
+                lead = trim(clause[start + lm.start("topic"):end])
+                if lead is not None and not names_subject(lead):
                     lead = None  # 围绕代表工作: the congress's own work names no subject
                 continue
             if lead is not None:
@@ -545,7 +506,7 @@ def _means_rule(clause: str, masked: str) -> tuple[list[Activity], set[int]]:
         tm = _RE_MEANS_TOPIC.match(seg.group())
         if tm is not None and not re.search(_TOPIC_VERB_ALT, tm.group("topic")):
             # (就X开展专题询问 after 采用“执法检查＋专题询问”方式 is an activity of its own)
-            topic = _trim(clause[seg.start() + tm.start("topic"):seg.end()])
+            topic = trim(clause[seg.start() + tm.start("topic"):seg.end()])
             if topic:
                 return [Activity(method, topic)], used | {seg.start()}
     return [], used
@@ -584,12 +545,12 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
             continue
         if _deputies_act(actor):
             continue
-        organ = None
+        reporter = None
         if kind["method"] == "work_report_review":
             vm = _RE_REPORT_VERB_IN_COUNT.search(actor)
             if vm is not None:
-                organ = _organ(actor[vm.end():])   # 听取审议县政府专项工作报告12项
-        found.append(Activity(kind["method"], None, None, organ, int(q.value), q.approximate))
+                reporter = organ(actor[vm.end():])   # 听取审议县政府专项工作报告12项
+        found.append(Activity(kind["method"], None, None, reporter, int(q.value), q.approximate))
     return found
 
 
@@ -607,7 +568,7 @@ def _budget_rule(seg: str, masked: str) -> list[Activity]:
         for im in _RE_BUDGET_ITEM.finditer(masked, obj_start):
             if im.start() != pos:
                 break  # items must follow each other
-            topic = _trim(seg[im.start("item"):im.end("item")])
+            topic = trim(seg[im.start("item"):im.end("item")])
             if topic:
                 items.append(Activity("budget_review", topic))
             pos = im.end()
@@ -623,7 +584,7 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         return []
     found: list[Activity] = []
     pos = vm.end()
-    organs: list[str | None] = [None]
+    reporters: list[str | None] = [None]
     if "报告" not in masked[pos:] and masked.endswith("情况") and vm.group().startswith("听取"):
         masked, seg = masked + "报告", seg + "报告"   # 听取和审议城市管理情况: a report heard
     # 汇报 (a briefing) is a report only when reviewed (听取并审议…的汇报); an inspection
@@ -637,17 +598,17 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         name = seg[pos:k]
         pos = k + 2
         name = re.sub(r"^[、和及与]", "", name)
-        if "关于" in name:                  # 县政府关于X的报告 (organs inherited when absent)
+        if "关于" in name:                  # 县政府关于X的报告 (reporters inherited when absent)
             organ_part, topic_part = name.split("关于", 1)
             if organ_part:
-                organs = _organs(organ_part)
+                reporters = organs(organ_part)
         else:
-            listed = _organs(_RE_REPORT_KIND_TAIL.sub("", name))
+            listed = organs(_RE_REPORT_KIND_TAIL.sub("", name))
             om = _RE_ORGAN_PREFIX.match(name)
             if listed != [None]:            # 国务院、最高人民法院和最高人民检察院的工作报告
-                topic_part, organs = "", listed
+                topic_part, reporters = "", listed
             elif om is not None:            # 县政府2020年计划执行情况报告
-                topic_part, organs = name[om.end():], [name[:om.end()]]
+                topic_part, reporters = name[om.end():], [name[:om.end()]]
             else:                           # 审计工作报告
                 topic_part = name
         # 关于X的报告, X情况的报告 and A、B等(专项)工作报告 wrap the subject; a bare name
@@ -660,15 +621,15 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
             topic_part = topic_part[:kind.start()]   # 关于X情况的综合(报告) -> X情况
         wrapped = ("关于" in name or listing is not None
                    or re.search(r"(?:情况|的)$", topic_part) is not None)
-        topic = _trim(topic_part) if wrapped else _trim(topic_part + "报告")
-        if topic in _GENERIC:
+        topic = trim(topic_part, keep_extent=True) if wrapped else trim(topic_part + "报告")
+        if topic and not names_subject(topic):
+            if RE_INTERNAL.search(topic):
+                continue
             topic = None
-        if topic and _RE_INTERNAL.search(topic):
+        if topic is None and reporters == [None]:
             continue
-        if topic is None and organs == [None]:
-            continue
-        for organ in organs:
-            found.append(Activity("work_report_review", topic, None, organ))
+        for reporter in reporters:
+            found.append(Activity("work_report_review", topic, None, reporter))
         if pos >= len(masked) or masked[pos] not in "、和及与":
             break
     return found
@@ -700,9 +661,9 @@ def _law_names(raw: str) -> list[str]:
     names: list[str] = []
     for part in raw.split("、"):
         law = re.sub(r"等.*$", "", part)          # 统计法等6部法律的实施情况 -> 统计法
-        law = _trim(law) or ""
+        law = trim(law) or ""
         law = _RE_LAW_IMPL.sub("", law)            # 食品安全法贯彻实施 -> 食品安全法
-        law = _trim(law) or ""
+        law = trim(law) or ""
         if law and _RE_LAW.search(law):
             names.append(law)
     return names
@@ -725,15 +686,15 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
             continue
         rm = _RE_REPORT_SUBJECT.match(raw)
         if rm is not None:      # 针对县政府关于X情况的报告开展专题询问: the report's subject
-            topic = _trim(rm.group("topic"))
-            if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
-                found.append(Activity(method, topic, None, _organ(rm.group("organ"))))
+            topic = trim(rm.group("topic"), keep_extent=True)
+            if names_subject(topic):
+                found.append(Activity(method, topic, None, organ(rm.group("organ"))))
             continue
-        for part in _split_items(raw):
-            topic = _trim(part)
-            if not topic or topic in _GENERIC or _RE_INTERNAL.search(topic):
+        for part in split_items(raw):
+            topic = trim(part)
+            if not names_subject(topic):
                 continue
-            if _is_organ(topic) or (method == "work_appraisal" and _is_unit(topic)):
+            if is_organ(topic) or (method == "work_appraisal" and is_unit(topic)):
                 found.append(Activity(method, None, None, topic))
             else:
                 found.append(Activity(method, topic))
@@ -746,9 +707,9 @@ def _object_verb_rule(seg: str, masked: str) -> list[Activity]:
     if m is None or _deputies_act(masked[:m.start()]):
         return []
     found: list[Activity] = []
-    for part in _split_items(seg[m.start("topic"):m.end("topic")], objects=True):
-        topic = _trim(part)
-        if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
+    for part in split_items(seg[m.start("topic"):m.end("topic")], objects=True):
+        topic = trim(part)
+        if names_subject(topic):
             found.append(Activity(OBJECT_VERBS[m.group("verb")], topic))
     return found
 
@@ -762,8 +723,8 @@ def _context_verb_rule(seg: str, masked: str, clause_masked: str) -> list[Activi
         for m in regex.finditer(masked):
             if _deputies_act(masked[:m.start()]):
                 continue
-            topic = _trim(seg[m.start("topic"):m.end("topic")])
-            if topic and topic not in _GENERIC and not _RE_INTERNAL.search(topic):
+            topic = trim(seg[m.start("topic"):m.end("topic")])
+            if names_subject(topic):
                 found.append(Activity(method, topic))
     return found
 
@@ -772,7 +733,7 @@ def _counts_a_list(before: str) -> bool:
     """The count ending ``before`` counts the items of a list written after a subject lead
     (对A、B两个专题, 就A和B两个方面), not activities; 听取和审议3项工作报告 is no list."""
     leads = list(_RE_SUBJECT_LEAD.finditer(before))
-    return bool(leads) and _RE_LIST_JOIN.search(before, leads[-1].end()) is not None
+    return bool(leads) and RE_LIST_JOIN.search(before, leads[-1].end()) is not None
 
 
 def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
@@ -798,9 +759,9 @@ def _with_questioned_organ(act: Activity, clause: str, masked: str) -> Activity:
     for seg in _RE_SEGMENT.finditer(masked):
         m = _RE_ANSWERING_ORGAN.match(seg.group()) or _RE_QUESTIONED_ORGAN.search(seg.group())
         if m is not None:
-            organ = _organ(clause[seg.start() + m.start("organ"):seg.start() + m.end("organ")])
-            if organ is not None:
-                return Activity(act.method, act.topic, act.law_title, organ, act.count,
+            questioned = organ(clause[seg.start() + m.start("organ"):seg.start() + m.end("organ")])
+            if questioned is not None:
+                return Activity(act.method, act.topic, act.law_title, questioned, act.count,
                                 act.approximate)
     return act
 
@@ -821,101 +782,6 @@ def _continuation_rule(masked: str, last: Activity) -> list[Activity]:
 def _deputies_act(actor: str) -> bool:
     """The words before the verb make it deputies' work (组织人大代表视察)."""
     return bool(_RE_DEPUTY_ACTOR.search(actor)) and not _RE_COMMITTEE_ACTOR.search(actor)
-
-
-def _trim(topic: str) -> str | None:
-    """A subject as written, without its wrappers (对, 全县, 情况, 进行, ...) and without a
-    relative clause before it (区人大会议确定的民生实事项目 -> 民生实事项目)."""
-    t = topic.strip(" 　\t，,。；;：:")
-    changed = True
-    while changed and t:
-        changed = False
-        m = _RE_TOPIC_PREFIX.match(t) or _RE_YEAR_PREFIX.match(t)
-        if m and m.end() < len(t):
-            t, changed = t[m.end():], True
-        m = _RE_TOPIC_RELATIVE.match(t)
-        if m and m.end() < len(t) - 1:
-            t, changed = t[m.end():], True
-        m = _RE_TOPIC_SUFFIX.search(t)
-        if m and m.start() > 0:
-            t, changed = t[:m.start()], True
-    if len(t) >= 2 and t[0] in "“\"" and t[-1] in "”\"":
-        t = t[1:-1]
-    return t or None
-
-
-def _split_items(raw: str, objects: bool = False) -> list[str]:
-    """A list of subjects, one item each (rule 6, 6c and 7).
-
-    Split at 、 (outside brackets and quotes), the last item also at its 和/及/与 (A、B和C),
-    when every item is a phrase (4 characters or more), so 大气、水、土壤 stays one subject.
-    A list written before a count of its items (A、B两个专题, A和B两个方面) is split whatever
-    the items' length when the count agrees with the items found.  ``objects``: the things
-    visited after the verb (视察了A和B): two phrases joined by 和 alone are two objects.
-    """
-    counted = _RE_COUNTED_LIST.search(raw)
-    if counted is not None:
-        n = parse_chinese_numeral(counted.group("n"))
-        items = _list_items(raw[:counted.start()], min_len=1)
-        if len(items) > 1 and len(items) == n:
-            return items
-        raw = raw[:counted.start()]
-    items = _list_items(raw, min_len=4, pair=objects)
-    return items if len(items) > 1 else [raw]
-
-
-def _list_items(raw: str, min_len: int, pair: bool = False) -> list[str]:
-    """The items of a 、-list, its last item split at 和/及/与 when both halves have
-    ``min_len`` characters or more and are not a fixed phrase (国民经济和社会发展); with
-    ``pair``, also a single A和B (no 、)."""
-    depth = 0
-    parts: list[str] = []
-    current = ""
-    for ch in raw:
-        if ch in "（(《“":
-            depth += 1
-        elif ch in "）)》”":
-            depth -= 1
-        if ch == "、" and depth == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    last = _RE_LAST_JOIN.match(parts[-1])
-    if (last is not None and not _RE_JOINED_PHRASE.search(parts[-1])
-            and not re.search(r"[（(《“]", last.group("b"))
-            and all(len(_trim(x) or "") >= max(min_len, 2) for x in last.groups())
-            and (len(parts) > 1 or min_len == 1 or pair)):
-        parts[-1:] = [last.group("a"), last.group("b")]
-    if all(len(_trim(x) or "") >= min_len for x in parts):
-        return parts
-    return [raw]
-
-
-def _is_organ(name: str) -> bool:
-    return name in _ORGAN_GROUPS or (len(name) <= 12 and bool(_RE_ORGAN.search(name)))
-
-
-def _is_unit(name: str) -> bool:
-    """A unit appraised in a work appraisal (镇财政所, 农业综合服务站): what is appraised is
-    an organ's work, so a subject named by a unit's ending is the organ, not a topic."""
-    return len(name) <= 16 and bool(_RE_UNIT.search(name))
-
-
-def _organ(words: str) -> str | None:
-    """The organ named in a few words (县政府), else None."""
-    w = _RE_ORGAN_SYSTEM.sub("", words.strip())
-    return w if w and _is_organ(w) else None
-
-
-def _organs(words: str) -> list[str | None]:
-    """The organs of a list (政法系统公安局、法院和交警大队); [None] when they are not organs."""
-    parts = [_RE_ORGAN_SYSTEM.sub("", p.strip()) for p in _RE_ORGAN_SPLIT.split(words)]
-    parts = [p for p in parts if p]
-    if parts and all(_is_organ(p) for p in parts):
-        return list(parts)
-    return [None]
 
 
 def _period_of(text: str, sentence: Sentence, ctx: DocContext) -> str:
