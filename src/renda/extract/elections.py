@@ -72,6 +72,7 @@ from typing import Any
 import yaml
 
 from renda.extract.base import DocContext, Sentence, fact_row, sentences
+from renda.extract.elections_events import assemble
 from renda.ingest.gazetteer import load_gazetteer as _load_gazetteer
 from renda.numbers import PartialDate, Quantity, find_dates, find_quantities, parse_chinese_numeral
 
@@ -129,7 +130,7 @@ _RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"])
 _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
 _RE_PLANNED_AFTER = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_before_verb"]))
 _RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
-_RE_SCOPE = re.compile(_alternation(list(SCOPE_WORDS)))
+_RE_SCOPE = re.compile(r"(?:" + _alternation(list(SCOPE_WORDS)) + r")(?!人民代表大会|人大)")
 
 # Filler allowed between 人大代表 and its count: 代表186名, 代表共186名, 代表总数为186名,
 # and the colon of a table-like figure (选出县人大代表：186名).
@@ -150,6 +151,26 @@ _RE_COUNT_AS = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Words between a count and its deputies' level that name the body (rule 2a): 出席 and a
+# place name (394名出席青海省…代表, 3名孝昌县第七届…代表, 2名花园镇…代表), but no words
+# of the deputies' make-up (12名妇女县人大代表 is a share).
+_RE_COUNT_PLACE = re.compile(r"^(?:出席)?(?:[\u4e00-\u9fff]{2,8})?$")
+_RE_NOT_A_PLACE = re.compile("|".join(_VOCAB["not_a_place"]))
+
+# The elected named before 为 and their body, with no count (补选张某为…, 选举张某、李某为…):
+# one to five names of two to four characters.
+_RE_NAMES_AS = re.compile(
+    r"(?:补选|选举|选出|推选)"
+    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){0,4})"
+    r"为(?:出席)?[\u4e00-\u9fff]{0,6}?$")
+
+# Deputies as the subject, their count after the verb: 代表由…选举产生，共2985名.
+_RE_COUNT_AFTER_VERB = re.compile(
+    r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
+
+# A total after a count given for each of several (各补选县人大代表1名，共计5名).
+_RE_TOTAL_AFTER = re.compile(r"[，,]?(?:共计|合计|总计|共)(?:为)?")
 
 # The first session of a level's congress named with its term, anywhere in a paragraph:
 # 县十七届人大一次会议, 县第十七届人民代表大会第一次会议 (for the 新一届 rule: new deputies
@@ -175,22 +196,30 @@ _RE_MULTI_YEAR = re.compile(r"五年来|过去五年|近五年|本届以来|本�
 # The text before is cut at the previous comma, the text after at the next one.
 _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = (
     # 参选率85.5% / 参选率分别为92%、95% / 参选率均在90%以上 (approximate)
-    ("turnout_pct", r"参选率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None, frozenset({"%"})),
+    ("turnout_pct", r"(?:参选率|投票率)(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
+     frozenset({"%"})),
     # 平均得票率达95.7%
     ("avg_vote_share_pct", r"平均得票率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
      frozenset({"%"})),
     # 登记选民15.8万名 / 选民登记15.8万人 / 共有登记选民
+    # 共有选民23889人 (the voters of the area: those registered)
     ("voters_registered",
-     r"(?:登记(?:的)?选民|选民登记)(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
+     r"(?:登记(?:的)?选民|选民登记|(?:共有|现有)选民)(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
      r"^(?:的)?登记选民", frozenset({"名", "人", None})),
     # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
     ("voters_participating",
      r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选)"      # 参加(县人大代表选举)投票
      r"(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
-     r"^(?:的)?选民(?:共同)?(?:参加|参与)了?(?:投票|选举|[^，,；;]{0,16}?投票)",  # …了县级人大代表选举投票
+     # …了县级人大代表选举投票; 选民直接或以委托方式参加投票; 选民在80个投票点有序进行投票
+     r"^(?:的)?选民(?:共同)?(?:[^，,；;。]{0,16}?(?:参加|参与|进行)了?)"
+     r"(?:投票|选举|[^，,；;]{0,16}?投票(?!站|点|箱))",
      frozenset({"名", "人", None})),
     # 划分选区176个 / 176个选区
-    ("constituencies", r"选区(?:共|数)?(?:划分)?(?:为|达|有|计)?$", r"^选区",  # 选区划分为102个
+    # 176个县人大代表选区 / 130个县代表选区 (the level named in the label: rule 5b); not
+    # 2个选区推迟选举 (constituencies where the vote did not take place: a subset)
+    ("constituencies", r"选区(?:共|数)?(?:划分)?(?:为|达|有|计)?$",
+     r"^(?:(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?(?:人大|人民代表大会)?的?代表)?"
+     r"选区(?!推迟|暂缓|延期|未|另行|重新)",
      frozenset({"个", None})),
 )
 _SLOT_RES = tuple(
@@ -208,6 +237,32 @@ _RE_LEVEL_IN_KEYWORD = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM
                                   r"(?:人大|人民代表大会)的?代表")
 
 _RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cross these
+
+# Rule 5b: a level in the label of a constituencies figure, after it (176个县人大代表选区,
+# 130个县代表选区) or before it (县人大代表选区98个, 市人代表选区: a typo of 人大).
+_LABEL = (r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
+          r"(?:人大|人民代表大会|人)?的?代表(?:选举)?(?:的)?")
+_RE_LABEL_AFTER = re.compile(_LABEL + r"选区(?!推迟|暂缓|延期|未|另行|重新)")
+_RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?选区(?:共|数)?(?:划分)?"
+                              r"(?:为|达|有|计)?$")
+
+# An ASCII comma that separates clauses (选区,353个), not the thousands of 36,976: read as ，
+# (the same length, so offsets hold), since find_quantities takes no number right after an
+# ASCII comma (it could be the tail of a grouped number).
+_RE_CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
+
+# A figure that ends a range (2- 3名, 2至3名) is no count.
+_RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~～至到]\s*$")
+
+# Rule 9: words of the figures of a vote; a sentence holding them is read even when it names
+# no deputies (此次全乡共登记选民7508名，参加投票6768人，投票率90.14%), unless it is about
+# an election of another body (村委会, 居委会, 政协, Hong Kong's 村代表).
+_RE_FIGURE_WORDS = re.compile(r"选民|选区|参选率|投票率")
+_RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
+
+# 市、镇两级 (a city whose towns sit right below it: 东莞, 中山, or a county-level city): its
+# 市 deputies are elected by voters (rule 3).
+_RE_CITY_WITH_TOWNS = re.compile(r"市[、和与]?[镇乡]两级|市[、和与]?(?:镇|乡镇)人大代表")
 
 
 # Rule 6a: a date stated as the day of the vote, read in the comma clause holding the date
@@ -265,18 +320,23 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     """Election rows of a normalized text (see the module docstring for the rules)."""
     if ctx.doc_type == "government_report":
         return []
-    rows: list[dict[str, Any]] = []
+    fragments: list[dict[str, Any]] = []
     vote_days = _VoteDays()
-    for sentence in sentences(text):
+    direct_city = bool(_RE_CITY_WITH_TOWNS.search(text))
+    for index, sentence in enumerate(sentences(text)):
         vote_days.enter(text, sentence)
-        if _RE_DEPUTIES.search(sentence.text) and _RE_ELECTION_VERB.search(sentence.text) \
-                and not _RE_RESTATEMENT.search(sentence.text):  # 确认…代表资格有效: restated
-            found = _rows_of_sentence(text, sentence, ctx)
+        s = sentence.text
+        about_deputies = bool(_RE_DEPUTIES.search(s) and _RE_ELECTION_VERB.search(s))
+        about_voters = bool(_RE_FIGURE_WORDS.search(s)) and not _RE_NOT_CONGRESS.search(s)
+        if about_deputies or about_voters:
+            found = _rows_of_sentence(text, sentence, ctx, about_deputies, direct_city)
             for row in found:
-                vote_days.date_row(row, sentence.text)
-            rows.extend(found)
-        vote_days.read(sentence.text, ctx)
-    return rows
+                if row["level"] is not None:
+                    vote_days.date_row(row, s)
+                row["_sentence"] = index
+            fragments.extend(found)
+        vote_days.read(s, ctx)
+    return assemble(text, fragments, ctx)
 
 
 class _VoteDays:
@@ -342,19 +402,23 @@ def _clause_of_date(s: str, d: PartialDate) -> str:
     return s[start:d.start] + s[d.end:end]
 
 
-def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[dict[str, Any]]:
+def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
+                      about_deputies: bool, direct_city: bool) -> list[dict[str, Any]]:
+    """The fragments of one sentence: a row per level named (rules 1-5), and a joint row
+    (level None) holding the figures that name no level (rule 9)."""
     s = sentence.text
-    quantities = find_quantities(s)
-    bodies = _bodies(s, quantities, ctx)
-    if not bodies:
-        return []
+    quantities = [q for q in find_quantities(_RE_CLAUSE_COMMA.sub("，", s))
+                  if not _RE_RANGE_BEFORE.search(s, 0, q.start)]
+    bodies = _bodies(s, quantities, ctx) if about_deputies else []
     # One row per (level, method, status); a level named twice (县人大代表186名 … 县人大代表的
     # 平均得票率) is one body.
     by_key: dict[tuple[str, str, str], _Row] = {}
     for body in bodies:
         before = s[:body.start]
         verb_after = _verb_after_subject(s, body)
-        method = "indirect" if (_LEVEL_RANK[body.level] >= _LEVEL_RANK["city"]
+        elected_by_voters = body.level == "city" and direct_city
+        method = "indirect" if ((_LEVEL_RANK[body.level] >= _LEVEL_RANK["city"]
+                                 and not elected_by_voters)
                                 or _RE_INDIRECT.search(before)
                                 or _RE_INDIRECT.search(verb_after)) else "direct"
         planned = ((_RE_PLANNED.search(before) is not None
@@ -372,8 +436,11 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[di
             row.values["deputies_elected"] = int(body.count.value)
             row.approximate = row.approximate or body.count.approximate
     ordered = sorted(by_key.values(), key=lambda r: r.start)
+    if not ordered:  # figures of no body: a joint row, and rows of the levels labels name
+        ordered = [_Row("", "direct", "held", 0)]
     _fill_figures(s, quantities, ordered, ctx)
-    ordered = [r for r in ordered if r.values]  # a row needs at least one figure
+    ordered = sorted((r for r in ordered if r.values),  # a row needs a figure
+                     key=lambda r: r.start)
     if not ordered:
         return []
 
@@ -381,13 +448,14 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[di
     scope = _scope_of(s, ctx)
     period = _period_of(s, date, ctx)
     out: list[dict[str, Any]] = []
+    by_election = "补选" in s
     for row in ordered:
         term = row.term
         if term is None and row.new_term:
             term = _term_from_paragraph(text, sentence, row.level)
         out.append(fact_row(
             TABLE, ctx, sentence, period,
-            {"level": row.level, "method": row.method, "status": row.status},
+            {"level": row.level or None, "method": row.method, "status": row.status},
             scope=scope,
             election_date=date.iso if date else None,
             date_precision=date.precision if date else None,
@@ -399,8 +467,21 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext) -> list[di
             deputies_elected=row.values.get("deputies_elected"),
             avg_vote_share_pct=row.values.get("avg_vote_share_pct"),
             approximate=row.approximate,
+            _basis=_basis(row), _by_election=by_election,
         ))
     return out
+
+
+def _basis(row: _Row) -> str:
+    """What a fragment says of the vote (rule 9c): ``planned`` (seats still to fill), ``voted``
+    (deputies elected, voters who voted, a turnout), or ``neutral`` (constituencies and
+    registered voters only, true of a vote held or to come)."""
+    if row.status == "planned":
+        return "planned"
+    if any(c in row.values for c in ("deputies_elected", "voters_participating", "turnout_pct",
+                                     "avg_vote_share_pct")):
+        return "voted"
+    return "neutral"
 
 
 def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
@@ -410,6 +491,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         after = s[m.end():]
         if _RE_NOT_A_BODY.match(after) or after.startswith(("中", "里")):
             continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
+        if _RE_RESTATEMENT.search(_comma_clause(s, m.start())):
+            continue  # 确认…代表资格有效: restated, not reported
         before = s[max(0, m.start() - 16):m.start()]
         lm = _RE_LEVEL_BEFORE.search(before)
         if lm is None:
@@ -432,6 +515,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count = _count_before(s, body_start, quantities)
             if count is not None and s[m.end():].startswith(("中", "里")):
                 count = None
+        if count is None:
+            count = _count_after_verb(s, m.end(), quantities)
         if count is not None and s[count.end:].lstrip().startswith(("中", "里")):
             continue  # 县人大代表186名中, 妇女代表51名
         bodies.append(_Body(
@@ -441,6 +526,13 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count=count, new_term="新一届" in s[:m.start()],
         ))
     return bodies
+
+
+def _comma_clause(s: str, pos: int) -> str:
+    """The clause (between commas, semicolons, colons) holding ``pos``."""
+    start = max((m.end() for m in _RE_CLAUSE_CUT.finditer(s, 0, pos)), default=0)
+    cut = _RE_CLAUSE_CUT.search(s, pos)
+    return s[start:cut.start() if cut else len(s)]
 
 
 def _city_level(head: str, ctx: DocContext) -> str:
@@ -501,11 +593,17 @@ def _verb_after_subject(s: str, body: _Body) -> str:
 
 
 def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
-    """The count written right after 人大代表: 代表186名, 代表共186名."""
+    """The count written right after 人大代表: 代表186名, 代表共186名; with a total after
+    it (各补选县人大代表1名，共计5名), the total."""
     filler = _RE_COUNT_FILLER.match(s, pos)
     start = filler.end() if filler else pos
-    for q in quantities:
+    for i, q in enumerate(quantities):
         if q.start == start and q.unit in _COUNT_UNITS:
+            total = _RE_TOTAL_AFTER.match(s, q.end)
+            if total is not None and i + 1 < len(quantities) \
+                    and quantities[i + 1].start == total.end() \
+                    and quantities[i + 1].unit == q.unit:
+                return quantities[i + 1]
             return q
     return None
 
@@ -518,12 +616,38 @@ def _count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | No
             continue
         if q.end == pos:
             return q
-        if q.end < pos and _RE_COUNT_AS.match(s[q.end:pos]):
+        between = s[q.end:pos]
+        if q.end < pos and _RE_COUNT_AS.match(between):
             # the names must be the object of an election verb of the same clause (补选张某
             # 2人为…), not a share of a body (当选的代表中，有12人为县人大代表)
             clause = s[max(s.rfind(c, 0, q.start) for c in "，,；;：:") + 1:q.start]
             if _RE_ELECTS_NAMES.search(clause) and "中" not in clause:
                 return q
+        if q.end < pos and _RE_COUNT_PLACE.match(between) \
+                and not _RE_NOT_A_PLACE.search(between):
+            return q  # 394名出席青海省第十一届…代表, 3名孝昌县第七届…代表, 2名花园镇…代表
+    return _count_of_names(s, pos)
+
+
+def _count_of_names(s: str, pos: int) -> Quantity | None:
+    """Rule 2b: the elected named and not counted (补选张某为市人大代表, 补选张某、李某为…):
+    the number of names between the verb and 为."""
+    m = _RE_NAMES_AS.search(s, max(0, pos - 40), pos)
+    if m is None or m.end() != pos:
+        return None
+    names = m.group("names").split("、")
+    return Quantity(float(len(names)), False, "名", m.start("names"), m.end("names"))
+
+
+def _count_after_verb(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
+    """Rule 2d: deputies written as the subject, their count after the verb (十届全国人大代表由
+    35个选举单位选举产生，共2985名)."""
+    m = _RE_COUNT_AFTER_VERB.match(s, pos)
+    if m is None:
+        return None
+    for q in quantities:
+        if q.start == m.end() and q.unit in _COUNT_UNITS:
+            return q
     return None
 
 
@@ -534,9 +658,13 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
     # Figures of a lead-in written before every body (全市登记选民N人，…：县人大代表选举…；
     # 乡镇人大代表选举…) are the whole sentence's: they are read last, so that a figure of
     # the same kind in a clause of its own wins for that clause's rows.
-    first = min((r.start for r in rows), default=0)
+    # Figures whose words name their level (县人大代表选区98个, 176个县人大代表选区) are read
+    # first, so that a total of every level (全镇共设立选区80个，其中…) finds their rows filled.
+    first = min((r.start for r in rows if r.level), default=0)
     order = ([i for i, q in enumerate(quantities) if q.start >= first]
              + [i for i, q in enumerate(quantities) if q.start < first])
+    labelled = [i for i in order if _label_level(s, quantities[i], ctx) is not None]
+    order = labelled + [i for i in order if i not in labelled]
     for i in order:
         q = quantities[i]
         if i in used:
@@ -551,8 +679,13 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
             am = after_re.match(after) if after_re else None
             if bm is None and am is None:
                 continue
-            targets = _targets(_rows_of_clause(s, q.start, rows), column,
-                               before[:bm.start()] if bm else "", bm.group() if bm else "", ctx)
+            level = _label_level(s, q, ctx) if column == "constituencies" else None
+            if level is not None:
+                targets = _rows_of_level(rows, level, q.start)
+            else:
+                targets = _targets(_rows_of_clause(s, q.start, rows), column,
+                                   before[:bm.start()] if bm else "", bm.group() if bm else "",
+                                   ctx, rows)
             if bm is not None and "分别" in bm.group():
                 run = _respectively(s, quantities, i, q.unit)
                 for row, (j, qq) in zip(targets, run):
@@ -562,6 +695,37 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
                 for row in targets:
                     _put(row, column, q)
             break
+
+
+def _label_level(s: str, q: Quantity, ctx: DocContext) -> str | None:
+    """Rule 5b: the level a constituencies figure's label names, before it (县人大代表选区98个,
+    市人大代表选区81个) or after it (176个县人大代表选区, 130个县代表选区)."""
+    if q.unit not in (None, "个"):
+        return None
+    before = _words_before(s, q.start)
+    am = _RE_LABEL_AFTER.match(s, q.end)
+    if am is not None:
+        word, head = am.group("lvl"), ""
+    else:
+        bm = _RE_LABEL_BEFORE.search(before)
+        if bm is None:
+            return None
+        word, head = bm.group("lvl"), before[:bm.start()]
+        if _RE_COMBINED.search(head) or _RE_LEVEL_LIST_TAIL.search(head):
+            return None  # 两级选区, 市、镇两级…: levels together
+    if word == "市":
+        return _city_level(head, ctx)
+    return LEVEL_WORDS[word]
+
+
+def _rows_of_level(rows: list[_Row], level: str, pos: int) -> list[_Row]:
+    """The rows of a level, a new one (held, direct) when the sentence has none yet."""
+    found = [r for r in rows if r.level == level]
+    if not found:
+        method = "indirect" if _LEVEL_RANK[level] >= _LEVEL_RANK["province"] else "direct"
+        found = [_Row(level, method, "held", pos)]
+        rows.append(found[0])
+    return found
 
 
 def _words_before(s: str, pos: int) -> str:
@@ -591,7 +755,7 @@ def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:
 
 
 def _targets(rows: list[_Row], column: str, words_before: str, keyword: str,
-             ctx: DocContext) -> list[_Row]:
+             ctx: DocContext, all_rows: list[_Row]) -> list[_Row]:
     """Rows a figure belongs to: the level named before its keyword (县人大代表的平均得票率)
     or inside it (参加县人大代表选举投票的选民), else the direct rows for voter figures, else
     every row."""
@@ -601,7 +765,7 @@ def _targets(rows: list[_Row], column: str, words_before: str, keyword: str,
         text = words_before if lm.re is _RE_FIGURE_LEVEL else keyword
         level = (_city_level(text[:lm.start()], ctx) if word == "市"
                  else LEVEL_WORDS[word])
-        return [r for r in rows if r.level == level]
+        return [r for r in rows if r.level == level] or _rows_of_level(all_rows, level, 0)
     if column in ("voters_registered", "voters_participating", "constituencies", "turnout_pct"):
         return [r for r in rows if r.method == "direct"]
     return list(rows)
