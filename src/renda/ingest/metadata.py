@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from renda.contract import DOC_TYPES, LEVELS
-from renda.ingest.gazetteer import load_gazetteer
+from renda.ingest.gazetteer import MUNICIPALITIES, Mention, Region, load_gazetteer
 
 SIDECAR_FIELDS = (
     "source_url", "title", "body", "level", "province", "city", "county", "admin_code",
@@ -80,26 +80,161 @@ def parse_sidecar(text: str, name: str) -> dict[str, Any]:
 
 
 # --- inference rules ---------------------------------------------------------------------
+#
+# Each field is read by an ordered table of rules over the normalized text; the first rule
+# that applies wins unless said otherwise. The head is the title and first lines, where a
+# page states what it is (a title, a dateline, a salutation).
 
-# The congress body: a place name followed by the standing committee or the congress.
-# Longest names first, so 人民代表大会常务委员会 is preferred over 人民代表大会.
-_RE_BODY = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|旗|州|盟|镇|乡))"
-    r"(人大常委会|人民代表大会常务委员会|人大|人民代表大会)"
+_HEAD = 400
+_CN_NUM = "一二三四五六七八九十百零〇"
+
+# --- documents that state no facts (Metadata.fact_free) -------------------------------
+# 1. A law, regulation, rules or constitution: its text is articles (第一条…第二条…) and it
+#    speaks of itself (本法, 本条例) or says what shall be done (应当). A report that quotes
+#    an article or two has neither five article headings nor that voice.
+_RE_ARTICLE = re.compile(rf"(?:^|\n)\s*第[{_CN_NUM}]+条")
+_RE_SELF_REFERENCE = re.compile(r"本(?:法|条例|规则|办法|细则|规定|章程|决定|宪法)")
+_MIN_ARTICLES = 5
+# 2. A template: placeholders where a place, a number or a year goes (xx县, XX年, 20xx年,
+#    20**年, 19__年, ××镇, 第x届). Latin x is a placeholder only between non-Latin characters
+#    and before a unit or level word, so URLs (xxgk) and words are not.
+_RE_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])(?:(?:19|20)[xX*＊_]{2}|[xX]{1,3}|[×＊*_]{1,3}|某某)"
+    r"(?![A-Za-z])(?=_?[省市县区乡镇村街届年月日次名个人件份号期])"
 )
-
-# doc_type rules, first match wins. Each is (doc_type, pattern searched in the head of the
-# text (title and first lines), reason). Government work reports are checked first because
-# they also mention the congress everywhere ("在区人大的监督和支持下").
-_DOC_TYPE_HEAD_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("government_report", re.compile(r"政府工作报告|代表[\u4e00-\u9fff]{0,10}政府向大会")),
-    ("election_report", re.compile(r"换届选举(?:工作)?(?:总结|情况|报告)")),
-    ("oversight_report", re.compile(r"执法检查(?:组)?(?:的)?报告|专题调研报告|审议意见")),
-    ("deputy_work_report", re.compile(r"代表工作(?:情况)?(?:报告|总结)|代表建议.{0,6}办理情况")),
-    ("congress_report", re.compile(r"常务委员会工作报告|常委会工作报告")),
-    ("news", re.compile(r"本报讯|记者|通讯员|新华社|日电")),
+_MIN_PLACEHOLDERS = 2
+# 3. A template whose numbers were removed: a measure word left right after the verb or
+#    preposition that took the number (总人口为人，比上届增加人；今年月份), several times.
+_RE_EMPTIED_NUMBER = re.compile(
+    r"(?:为|有|共|计|增加|减少|登记|达到?|今年|于)(?:人|个|名|件|户|月份)(?=[，,；;。、比])"
 )
+_MIN_EMPTIED = 4
 
+
+def infer_fact_free(text: str) -> str | None:
+    """Why the document states no facts of the fact tables (rules 1-3 above), or None."""
+    articles = {m.group(0).strip() for m in _RE_ARTICLE.finditer(text)}
+    if len(articles) >= _MIN_ARTICLES and (
+            _RE_SELF_REFERENCE.search(text) or text.count("应当") >= 3):
+        return "law or regulation: the text is articles"
+    if len(_RE_PLACEHOLDER.findall(text)) >= _MIN_PLACEHOLDERS:
+        return "template: placeholders for places, numbers or years"
+    if len(_RE_EMPTIED_NUMBER.findall(text)) >= _MIN_EMPTIED:
+        return "template: the numbers were removed"
+    return None
+
+
+# --- doc_type -------------------------------------------------------------------------
+# First match wins. Each rule is (doc_type, where it looks, pattern). ``title``: the first
+# line; ``head``: the first _HEAD characters. What a document *is* is said by its title
+# or its opening (a salutation, a dateline); body text mentions every kind of report
+# (会议听取了…执法检查报告, 审议《政府工作报告》), so body words never decide.
+_DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    # A government work report: its title, or the speaker's formula.
+    ("government_report", "title", re.compile(r"政府工作报告$|^政府工作报告")),
+    ("government_report", "head", re.compile(r"代表[\u4e00-\u9fff]{0,10}政府向大会(?:作|报告)")),
+    # Plans, notices, announcements, explanations: not reports of work done.
+    ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
+    ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9一二三四五六七八九十]+号")),
+    # Reports named by their title.
+    ("election_report", "title", re.compile(
+        r"换届选举(?:工作)?(?:总结|情况|报告)|代表资格(?:的)?审查报告|选举(?:工作)?(?:总结|报告)")),
+    ("oversight_report", "title", re.compile(r"执法检查(?:组)?(?:的)?报告|调研报告|审议意见")),
+    ("deputy_work_report", "title", re.compile(
+        r"代表工作(?:情况)?(?:报告|总结)|代表(?:议案)?建议.{0,8}办理(?:工作)?情况(?:的)?(?:报告|汇报)")),
+    ("congress_report", "title", re.compile(r"常务委员会工作报告|常委会工作报告")),
+    # A report read to a standing committee (主任、各位副主任…): its subject says which.
+    ("election_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}(?:代表资格|选举产生)")),
+    # Journal articles, chronicles, yearbooks, research: written about the work, not news.
+    ("other", "head", re.compile(r"摘要\s*\n?\s*<正>|<正>|课题组|杂志|研究与探索|[县市]志|年鉴")),
+    # News: an agency or paper's dateline, a byline, a source line, a photo credit.
+    ("news", "head", re.compile(
+        r"本报讯|[\u4e00-\u9fff]{1,8}网?讯[(（\s]|网讯|日讯|[【\[][\u4e00-\u9fff]{2,8}讯[】\]]|"
+        r"记者|通讯员|新华社|中新社|日电|原标题|来源[:：]|责任编辑|/图[)）]|摄[)）]|"
+        r"外宣办[)）]|据[\u4e00-\u9fff]{2,8}报道")),
+    # ... or the lead of a news item: a sentence that opens with the day of the event
+    # (12月20日，市人大常委会举办…; 上午8点50分，…; 连日来，…).
+    ("news", "lead", re.compile(
+        rf"(?:^|[\n。！？!?，,]|日|讯)\s*(?:(?<![年\d])\d{{1,2}}月\d{{1,2}}(?:日|—\d{{1,2}}日)|"
+        rf"[上下]午\d{{1,2}}[点时]|连日来|近日|日前|今年以来|昨[天日]|今[天日]上午)")),
+)
+_LEAD = 220  # the lead rule looks at the first characters only
+
+
+def infer_doc_type(text: str, body: str | None = None) -> str:
+    """The kind of document (``body`` is accepted for compatibility; it does not decide)."""
+    title = text.split("\n", 1)[0].strip()
+    head = text[:_HEAD]
+    where = {"title": title, "head": head, "lead": text[:_LEAD]}
+    for doc_type, place, pattern in _DOC_TYPE_RULES:
+        if pattern.search(where[place]):
+            return doc_type
+    return "other"
+
+
+# --- level ----------------------------------------------------------------------------
+# The level of the body a document speaks for or is about. Each organ written in the text
+# is a vote for its level; the organ itself (人大常委会, 主席团) weighs more than a deputy
+# of that level named in passing (县人大代表 in a township's election news), and what the
+# title and the opening say weighs double. 市 is settled once the region is known (below).
+_LEVEL_WORD = rf"(?:第?[{_CN_NUM}]+届)?"
+_RE_ORGAN = re.compile(
+    r"(?P<national>全国人大|全国人民代表大会|全国政协|委员长)"
+    rf"|(?P<province>(?:省|自治区){_LEVEL_WORD}(?:人大|人民代表大会|政协))"
+    rf"|(?P<municipal>(?<![城都])市{_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<city>(?:州|盟){_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<county>(?:县|(?<![选社园景小])区|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<township>(?:乡|镇|街道){_LEVEL_WORD}(?:人大|人民代表大会)|主席团|人大工委)"
+)
+_RE_CONGRESS_AFTER = re.compile(rf"{_LEVEL_WORD}(?:人大|人民代表大会)")
+# The site's owner in its welcome line is who hosts the page, not whom it is about (a
+# county congress's site carries its townships' news).
+_RE_SITE_OWNER = re.compile(r"欢迎(?:访问|光临|来到)|主办")
+# What follows an organ word says how much it weighs: the standing committee, the
+# presidium or the session is the organ (3); a deputy of that level, in passing (1).
+_RE_ORGAN_ITSELF = re.compile(r"常委会|常务委员会|主席团|工委|会议|第[{}]+次".format(_CN_NUM))
+# The reporting body's own area: 全县, 我市, 该镇.
+_RE_SCOPE = re.compile(r"(?:全|我|该|本)(?P<w>县|市|镇|乡|省|区)")
+_SCOPE_LEVEL = {"县": "county", "区": "county", "市": "municipal", "镇": "township",
+                "乡": "township", "省": "province"}
+
+
+def _level_votes(text: str, found: list[Mention]) -> Counter[str]:
+    votes: Counter[str] = Counter()
+    # A congress named with its place (长宁区人大常委会, 广东省人大常委会) is the strongest
+    # vote: the text says whose body it is; a municipality's is province level.
+    gazetteer = load_gazetteer()
+    named_ends: set[int] = set()
+    for m in found:
+        organ = _RE_CONGRESS_AFTER.match(text, m.end)
+        if organ:
+            named_ends.add(m.end - 1)
+        if organ and not _RE_SITE_OWNER.search(text, max(0, m.start - 6), m.start):
+            levels = {d.level for d in gazetteer.by_name.get(m.name, [])}
+            if len(levels) == 1:
+                weight = 1 if text.startswith("代表", organ.end()) else 4
+                votes[levels.pop()] += weight * _position_weight(m.start)
+    for om in _RE_ORGAN.finditer(text):
+        if om.start() in named_ends:
+            continue  # counted above with its place
+        level = om.lastgroup or ""
+        after = text[om.end():om.end() + 4]
+        weight = 1 if after.startswith("代表") else 3 if _RE_ORGAN_ITSELF.match(after) or \
+            level == "township" else 2
+        votes[level] += weight * _position_weight(om.start())
+    for sm in _RE_SCOPE.finditer(text):
+        if not text.startswith("两级", sm.end()) and not text.startswith("乡两级", sm.end()):
+            votes[_SCOPE_LEVEL[sm.group("w")]] += _position_weight(sm.start())
+    return votes
+
+
+def _position_weight(start: int) -> int:
+    """The title and opening say what a page is about; its last paragraphs often move on
+    (examples from elsewhere, a related item)."""
+    return 4 if start < 150 else 2 if start < 400 else 1
+
+
+# --- report_year ----------------------------------------------------------------------
 _RE_YEAR_OF_WORK = (
     # "刚刚过去的2021年", "回顾2021年", "2021年工作回顾", "2021年，区政府…"
     re.compile(r"(?:刚刚过去的|过去的|回顾)((?:19|20)\d{2})年"),
@@ -107,56 +242,142 @@ _RE_YEAR_OF_WORK = (
 )
 # Delivery line of a report to a session: "2013年2月28日在海拉尔区第十四届人民代表大会…上"
 _RE_DELIVERED = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日在[^\n]{2,40}?(?:会议|大会)上")
+# A page's own date, as its chrome prints it (发布时间:2016-12-21; 时间:2021/12/27 10:13;
+# 2013年06月09 15:50:29来源; 重庆日报2018-12-04 10:00): the day the item was published.
+_RE_PAGE_DATE = re.compile(
+    r"(?:(?:发布|发表|更新|成文)?(?:时间|日期)[:：]\s*|(?<=[\u4e00-\u9fff\s|]))"
+    r"((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?=\s*\d{1,2}:\d{2}|\s*[|丨]|\s*来源)"
+)
+_RE_PAGE_DATE_LABELLED = re.compile(
+    r"(?:发布|发表|更新|成文)?(?:时间|日期)[:：]\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+# A session of the National People's Congress (or the national CPPCC) fixes its year: the
+# Nth NPC was elected in _NPC_FIRST_YEAR[N] and meets once a year (十四届全国人大二次会议 =
+# 2024). A report on the past year's work delivered at a session covers the year before.
+_NPC_FIRST_YEAR = {5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003, 11: 2008,
+                   12: 2013, 13: 2018, 14: 2023, 15: 2028}
+_RE_NPC_SESSION = re.compile(
+    rf"(?:第?([{_CN_NUM}]+)届全国人民代表大会第([{_CN_NUM}]+)次会议"
+    rf"|([{_CN_NUM}]+)届全国(?:人大|政协)([{_CN_NUM}]+)次会议"
+    rf"|全国政协([{_CN_NUM}]+)届([{_CN_NUM}]+)次会议)"
+)
+_RE_WORK_REPORT = re.compile(r"工作报告|一年来|过去一年|去年")
 _RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
+# Years that are not the year of the work: a law or document quoted by its title
+# (《…2010年…》, 2018年修正), a starting point (2013年以来, 2013年至今), a year of a term's
+# start in 届 names.
+_RE_QUOTED = re.compile(r"《[^》]{0,60}》")
+_RE_NOT_WORK_YEAR = re.compile(r"((?:19|20)\d{2})年(?:以来|至今|修正|修订|颁布|施行|起施行)")
 
 
-def infer_report_year(text: str, today: dt.date) -> tuple[int | None, dt.date | None]:
-    """(report_year, published_date) from the text.
+def _cn_int(s: str) -> int | None:
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if not s or any(c not in digits and c != "十" for c in s):
+        return None
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
+    return digits[s[0]] if len(s) == 1 else None
 
-    1. An explicit year of work (刚刚过去的2021年) wins.
+
+def _npc_session_year(text: str) -> tuple[int, bool] | None:
+    """(year of the first NPC session named, whether a work report on it is meant)."""
+    m = _RE_NPC_SESSION.search(text)
+    if not m:
+        return None
+    groups = [g for g in m.groups() if g]
+    term, session = _cn_int(groups[0]), _cn_int(groups[1])
+    if term not in _NPC_FIRST_YEAR or not session or session > 5:
+        return None
+    return _NPC_FIRST_YEAR[term] + session - 1, bool(_RE_WORK_REPORT.search(text[:_HEAD]))
+
+
+def infer_report_year(text: str, today: dt.date,
+                      doc_type: str | None = None) -> tuple[int | None, dt.date | None]:
+    """(report_year, published_date) from the text, by the first rule that gives one:
+
+    1. An explicit year of work (刚刚过去的2021年).
     2. A report delivered to a session in the first months of a year covers the year before
        (政府工作报告 delivered 2013-02-28 -> 2012).
-    3. Otherwise the most frequent plausible year mentioned.
+    3. A year in the title (湖南省人大常委会2024年监督工作计划); a government or standing
+       committee work report's title year is the year it is delivered, so the year before.
+    4. A page's own date (发布时间:2016-12-21): a news item reports what it dates.
+    5. A session of the NPC (十四届全国人大二次会议 -> 2024; its work report -> 2023).
+    6. Otherwise the most frequent plausible year mentioned, leaving out years of quoted
+       titles and starting points (2013年以来).
     """
     head = text[:3000]
     published: dt.date | None = None
     m = _RE_DELIVERED.search(head)
     if m:
-        try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            published = None
+        published = _date(m.group(1), m.group(2), m.group(3))
     for rule in _RE_YEAR_OF_WORK:
         m = rule.search(head)
         if m:
             return int(m.group(1)), published
     if published is not None:
         return (published.year - 1 if published.month <= 6 else published.year), published
-    years = Counter(int(y) for y in _RE_YEAR.findall(text) if 1979 <= int(y) <= today.year)
+    title = text.split("\n", 1)[0]
+    if len(title) <= 60:
+        m = _RE_YEAR.search(title)
+        if m and 1979 <= int(m.group(1)) <= today.year:
+            year = int(m.group(1))
+            if doc_type in ("government_report", "congress_report") and "工作报告" in title:
+                year -= 1
+            return year, None
+    m = _RE_PAGE_DATE_LABELLED.search(text[:_HEAD]) or _RE_PAGE_DATE.search(text[:_HEAD])
+    if m:
+        page = _date(m.group(1), m.group(2), m.group(3))
+        if page is not None and 1979 <= page.year <= today.year:
+            return page.year, page
+    npc = _npc_session_year(text)
+    if npc:
+        year, on_work_report = npc
+        return (year - 1 if on_work_report else year), None
+    plain = _RE_QUOTED.sub("", text)
+    excluded = Counter(int(y) for y in _RE_NOT_WORK_YEAR.findall(plain))
+    years = Counter(int(y) for y in _RE_YEAR.findall(plain) if 1979 <= int(y) <= today.year)
+    years.subtract(excluded)
+    years = +years
     return (years.most_common(1)[0][0] if years else None), published
 
 
-def infer_doc_type(text: str, body: str | None) -> str:
-    head = text[:400]
-    for doc_type, pattern in _DOC_TYPE_HEAD_RULES:
-        if pattern.search(head):
-            return doc_type
-    if body:
-        return "congress_report"
-    return "other"
+def _date(y: str, mo: str, d: str) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(mo), int(d))
+    except ValueError:
+        return None
 
 
-def infer_body(text: str) -> str | None:
-    """The most frequently named standing committee (or congress), in its short form."""
+# --- body and region ------------------------------------------------------------------
+# A congress body: a division the gazetteer knows, written right before the organ.
+_RE_BODY_ORGAN = re.compile(r"人大常委会|人民代表大会常务委员会")
+_RE_ANY_ORGAN = re.compile(r"(?:第?[{}]+届)?(?:人大|人民代表大会|人民政府|政府|选举委员会)".format(_CN_NUM))
+
+
+def infer_body(text: str, found: list[Mention] | None = None) -> str | None:
+    """The most frequently named standing committee, in its short form (交城县人大常委会),
+    when it is named at least twice."""
     counts: Counter[str] = Counter()
-    for place, organ in _RE_BODY.findall(text):
-        short = "人大常委会" if organ in ("人大常委会", "人民代表大会常务委员会") else None
-        if short:
-            counts[place + short] += 1
+    for m in load_gazetteer().find(text) if found is None else found:
+        if _RE_BODY_ORGAN.match(text, m.end):
+            counts[m.name + "人大常委会"] += 1
     if not counts:
         return None
     body, n = counts.most_common(1)[0]
     return body if n >= 2 else None
+
+
+def _organ_weights(text: str, found: list[Mention]) -> Counter[str]:
+    """Extra evidence for the region: a division written as a congress or government body
+    (寿县人大常委会, 孝昌县人民政府) or in the title and opening counts more."""
+    weights: Counter[str] = Counter()
+    for m in found:
+        if _RE_ANY_ORGAN.match(text, m.end):
+            weights[m.name] += 2
+        if m.start < 150:
+            weights[m.name] += 1
+    return weights
 
 
 def _title(text: str) -> str | None:
@@ -166,31 +387,87 @@ def _title(text: str) -> str | None:
     return first if 2 <= len(first) <= 40 and not re.search(r"[，。；,;:：]", first) else None
 
 
+_REGION_KEYS = ("province", "city", "county", "admin_code")
+_FINER = {"national": ("province", "city", "county"), "province": ("city", "county"),
+          "city": ("county",), "county": (), "township": ()}
+
+
+def _settle_level(votes: Counter[str], region: Region | None) -> str | None:
+    """The level with most votes; 市 read against the region: a municipality's 市人大 is
+    province level, a county-level city's is county level, a prefecture's city level."""
+    if region is not None and "municipal" in votes:
+        if region.province and region.admin_code[:2] in MUNICIPALITIES:
+            target = "province"
+        elif region.county and region.county.endswith("市"):
+            target = "county"
+        else:
+            target = "city"
+        votes[target] += votes.pop("municipal")
+    elif "municipal" in votes:
+        votes["city"] += votes.pop("municipal")
+    if not votes:
+        return None
+    best = max(votes.values())
+    # Ties go to the more specific level: the township whose election elects county
+    # deputies too is a township's news.
+    for level in ("township", "county", "city", "province", "national"):
+        if votes.get(level) == best:
+            return level
+    return None
+
+
 def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metadata:
     meta = Metadata(extra={k: v for k, v in sidecar.items() if k in ("licence", "retrieved", "sample")})
-    year, published = infer_report_year(text, today)
-    body = sidecar.get("body") or infer_body(text)
-    doc_type = sidecar.get("doc_type") or infer_doc_type(text, body)
+    meta.fact_free = infer_fact_free(text)
+    gazetteer = load_gazetteer()
+    found = gazetteer.find(text)
+    body = sidecar.get("body") or infer_body(text, found)
+    if meta.fact_free and meta.fact_free.startswith("law"):
+        doc_type = sidecar.get("doc_type") or "other"
+    else:
+        doc_type = sidecar.get("doc_type") or infer_doc_type(text, body)
     if doc_type == "government_report" and "body" not in sidecar:
         body = None  # a government report speaks for the government, not a congress body
+    year, published = infer_report_year(text, today, doc_type)
     gov = re.search(r"([\u4e00-\u9fff]{2,16}?(?:省|市|县|区|旗))人民政府", text[:600])
     prefer = body or (gov.group(1) if gov else None)
-    region = load_gazetteer().locate(text, prefer=prefer)
+    region = gazetteer.locate(text, prefer=prefer, weights=_organ_weights(text, found), found=found)
     meta.title = sidecar.get("title") or _title(text)
     meta.body = body
     meta.doc_type = doc_type
     meta.source_url = sidecar.get("source_url")
     meta.report_year = int(sidecar["report_year"]) if "report_year" in sidecar else year
     meta.published_date = sidecar.get("published_date") or published
+
+    votes = _level_votes(text, found)
+    if meta.fact_free and meta.fact_free.startswith("law") and "中华人民共和国" in text[:200]:
+        votes = Counter({"national": 1})  # a national law is the national congress's
+    level = _settle_level(votes, region)
+    if region is not None and (level is None or (level in ("county", "township") and region.level != "county")):
+        # No organ written, or the organ names a finer level than the region found: the
+        # region's own level says it (a county named, a township of it unnamed).
+        level = region.level if level is None else level
+    if region is not None and sidecar.get("province") and region.province != sidecar["province"]:
+        region = None  # the sidecar names the province: a region elsewhere is a misreading
     # A sidecar key wins even when null: `county: null` means "not a county", do not guess.
-    for key in ("province", "city", "county", "admin_code"):
+    for key in _REGION_KEYS:
         value = sidecar[key] if key in sidecar else (getattr(region, key) if region else None)
         setattr(meta, key, value)
     if "level" in sidecar:
         meta.level = sidecar["level"]
-    elif any(k in sidecar for k in ("province", "city", "county", "admin_code")):
+    elif any(k in sidecar for k in _REGION_KEYS):
         meta.level = ("county" if meta.county else "city" if meta.city
                       else "province" if meta.province else None)
     else:
-        meta.level = region.level if region else None
+        meta.level = level
+    # The region stops at the level of the body: a provincial report names its counties,
+    # but is not about one of them; a national body has no region.
+    for key in _FINER.get(meta.level or "", ()):
+        if key not in sidecar:
+            setattr(meta, key, None)
+    if meta.level == "national" and "admin_code" not in sidecar:
+        meta.admin_code = None
+    elif meta.level in ("province", "city") and "admin_code" not in sidecar and region is not None:
+        code = region.admin_code
+        meta.admin_code = code[:2] + "0000" if meta.level == "province" else code[:4] + "00"
     return meta
