@@ -73,7 +73,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
-from renda.numbers import find_dates, find_quantities
+from renda.extract.supervision_scope import (
+    document_dated, document_out_of_scope, period_of, plan_sections, plan_start,
+    sentence_out_of_scope,
+)
+from renda.numbers import find_quantities
 from renda.extract.supervision_topics import (
     RE_INTERNAL, RE_LIST_JOIN, VOCAB, alt, is_organ, is_unit, names_subject, organ, organs, split_items, trim,
 )
@@ -87,9 +91,6 @@ OBJECT_VERBS: dict[str, str] = _VOCAB["object_verbs"]
 METHOD_WORDS: dict[str, str] = _VOCAB["method_words"]
 COUNTED_KINDS: list[dict[str, str]] = _VOCAB["counted_kinds"]
 
-# Doc types whose undated activities are the report year's (period 'annual').
-_ANNUAL_DOC_TYPES = frozenset({"congress_report", "election_report", "oversight_report",
-                               "deputy_work_report"})
 
 
 _alt = alt
@@ -100,13 +101,6 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-_RE_SKIP_SENTENCE = _any(_VOCAB["skip_sentence"])
-_RE_PLAN = _any(_VOCAB["plan_markers"])
-_RE_REPORTED_SPEECH = _any(_VOCAB["reported_speech"])
-_RE_PLAN_HEADING = _any(_VOCAB["plan_headings"])
-_RE_REVIEW_HEADING = _any(_VOCAB["review_headings"])
-_RE_MULTI_YEAR = re.compile(_VOCAB["multi_year_markers"])
-_RE_ANNUAL = re.compile(r"一年来|全年|过去的?一年|本年度|今年")
 _RE_DEPUTY_ACTOR = re.compile(_VOCAB["deputy_actor"])
 _RE_COMMITTEE_ACTOR = re.compile(_VOCAB["committee_actor"])
 _RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
@@ -331,10 +325,11 @@ class Activity:
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     """Supervision rows of a normalized text (see the module docstring for the rules)."""
-    if ctx.doc_type == "government_report":
+    if document_out_of_scope(text, ctx):
         return []
     rows: list[dict[str, Any]] = []
-    plan_lines = _plan_sections(text)
+    plan_lines = plan_sections(text)
+    dated = document_dated(text, ctx)
     # Rule 12: a township congress has no standing committee; between its sessions its
     # presidium oversees through the deputies it organizes (组织代表视察了…).
     deputies_oversee = ctx.level == "township"
@@ -345,12 +340,12 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
         if heading:
             rows += [r for r in heading_rows if r["method"] not in section_methods]
             heading_rows, section_methods = [], set()
-        if _RE_SKIP_SENTENCE.search(sentence.text):
+        if sentence_out_of_scope(sentence.text):
             continue
         if text.count("\n", 0, sentence.start) in plan_lines:
             continue  # a sentence of a section on next year's work
-        plan_at = _plan_start(sentence.text)    # activities from here on are plans
-        period = _period_of(text, sentence, ctx)
+        plan_at = plan_start(sentence.text)     # activities from here on are plans
+        period = period_of(text, sentence, ctx, dated)
         for clause in clauses(sentence):
             cut = plan_at - (clause.start - sentence.start)
             if cut <= 0:
@@ -380,36 +375,6 @@ def _is_heading(text: str, sentence: Sentence) -> bool:
     line_start = text.rfind("\n", 0, sentence.start) + 1
     return (not text[line_start:sentence.start].strip()
             and _RE_HEADING_MARK.match(sentence.text) is not None)
-
-
-def _plan_start(sentence: str) -> int:
-    """Where plans start in a sentence: the start of the comma segment holding the first
-    plan marker (将/要/拟/计划/力争 + a verb) that is not reported speech (提出要加强…);
-    the sentence's length when it holds none."""
-    for m in _RE_PLAN.finditer(sentence):
-        seg_start = max(sentence.rfind(c, 0, m.start()) for c in "，,；;：:") + 1
-        if _RE_REPORTED_SPEECH.search(sentence[seg_start:m.start()]):
-            continue
-        return seg_start
-    return len(sentence)
-
-
-def _plan_sections(text: str) -> set[int]:
-    """Line numbers inside a section on coming work: from a short heading such as 2022年
-    工作安排 / 今后的工作建议 to the next heading that looks back (回顾, 过去一年)."""
-    lines: set[int] = set()
-    in_plan = False
-    for i, line in enumerate(text.split("\n")):
-        if len(line) <= 30 and "。" not in line:
-            if _RE_PLAN_HEADING.search(line):
-                in_plan = True
-                continue
-            if _RE_REVIEW_HEADING.search(line):
-                in_plan = False
-                continue
-        if in_plan:
-            lines.add(i)
-    return lines
 
 
 def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]:
@@ -782,23 +747,6 @@ def _continuation_rule(masked: str, last: Activity) -> list[Activity]:
 def _deputies_act(actor: str) -> bool:
     """The words before the verb make it deputies' work (组织人大代表视察)."""
     return bool(_RE_DEPUTY_ACTOR.search(actor)) and not _RE_COMMITTEE_ACTOR.search(actor)
-
-
-def _period_of(text: str, sentence: Sentence, ctx: DocContext) -> str:
-    """multi_year when the sentence (or its paragraph's opening) speaks of several years;
-    annual for the report year's activities; unspecified for undated events elsewhere."""
-    if _RE_MULTI_YEAR.search(sentence.text):
-        return "multi_year"
-    para_start = text.rfind("\n", 0, sentence.start) + 1
-    opening = next(sentences(text[para_start:sentence.start]), None)
-    if opening is not None and _RE_MULTI_YEAR.search(opening.text):
-        return "multi_year"
-    if ctx.report_year is not None and ctx.doc_type in _ANNUAL_DOC_TYPES:
-        return "annual"
-    # A written date dates the event (any year serves to find 9月15日 when the report's is unknown).
-    if _RE_ANNUAL.search(sentence.text) or find_dates(sentence.text, ctx.report_year or 2000):
-        return "annual"
-    return "unspecified"
 
 
 __all__ = ["Activity", "activities", "extract"]
