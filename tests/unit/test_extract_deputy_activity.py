@@ -272,8 +272,8 @@ TERM_REPORT = [
         actors={("suggestions_received", 610): "全县代表"},
     ),
     Example(
-        "2022年换届以来，代表共提出建议92件。",
-        [("deputies", "suggestions_received", 92, "annual")],
+        "2022年换届以来，代表共提出建议92件。",  # since a year: multi_year, as in the gold
+        [("deputies", "suggestions_received", 92, "multi_year")],
     ),
     Example(
         "换届以来，全县五级人大代表进站履职3600余人次。",
@@ -408,8 +408,16 @@ SINCE_A_YEAR = [
         doc_type="news",
     ),
     Example(
+        # Since a year, even the report year, is multi_year (the gold's convention: the
+        # count runs on to the time of writing); 今年以来 is annual.
         "该联络站2022年建成以来，接待群众130人次。",
-        [("unspecified", "people_received", 130, "annual")],
+        [("unspecified", "people_received", 130, "multi_year")],
+        doc_type="news",
+    ),
+    Example(
+        "去年以来，全镇代表进站履职280人次。今年以来，代表进站履职96人次。",
+        [("deputies", "station_visits", 280, "multi_year"),
+         ("deputies", "station_visits", 96, "annual")],
         doc_type="news",
     ),
     Example(

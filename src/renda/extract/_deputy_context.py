@@ -43,7 +43,11 @@ _LEAD = rf"""
 # A place name of any region, read only right before 人民政府 or 人大常委会 (the full
 # names of bodies), so that 全面提升区政府… is not a place.
 # A place name holds no verb nor deputies (组织代表参加县人大常委会… is no place).
-_PLACE_NAME = ("(?:(?!代表|组织|参加|邀请|举办|开展|召开|的)[\u4e00-\u9fff]){1,6}?"
+# Nor a verb with the body as its object (提请市人大常委会审议, 经县人大常委会决定, 由区人民
+# 政府办理): a verb right before the level word is no place.
+_PLACE_NAME = ("(?!(?:提请|报请|提交|接受|经过?|根据|按照|依照|交由|由|向|对|在|请)"
+               "(?:自治|[省市县区旗州盟]))"
+               "(?:(?!代表|组织|参加|邀请|举办|开展|召开|的)[\u4e00-\u9fff]){1,6}?"
                "(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
 
 
@@ -68,6 +72,18 @@ _SUBJECT_RE = re.compile(
     """,
     re.VERBOSE,
 )
+# Who handles the suggestions counted, when the segment names them before the number (交由
+# 县人民政府办理的81件建议, 转交区政府及有关部门办理).
+_HANDLER_RE = re.compile(
+    rf"""
+    (?:交由|交给|转交|交)
+    (?P<handler>{_MODS}* (?:人民政府|政府))
+    (?:及其?(?:有关|相关)?部门|及各?承办单位)?
+    (?:研究)? 办
+    """,
+    re.VERBOSE,
+)
+
 Places = tuple[tuple[str, str], ...]  # (place name, the private-use run that hides it)
 
 
@@ -183,8 +199,9 @@ def _period_in(segment: str, report_year: int | None, text: str = "",
         found = "annual"
     for m in _PERIOD_RE.finditer(segment):
         if m.group("since"):
-            year = int(m.group("since"))
-            found = "annual" if report_year is not None and year >= report_year else "multi_year"
+            # Since a year (2019年以来, 2020年以来 in a report on 2020): counted over more
+            # than the year, up to the time of writing; 今年以来 is the year's (annual).
+            found = "multi_year"
         elif m.group("annual"):
             found = "annual"
         elif m.group("event"):
@@ -192,6 +209,22 @@ def _period_in(segment: str, report_year: int | None, text: str = "",
         else:
             found = "multi_year"
     return found
+
+
+# A report on a whole term speaks of the term only: a term word (五年来, 本届以来, 任期内)
+# and neither a year nor a word of one year (一年来, 今年) anywhere in it.
+_TERM_WORD_RE = re.compile(
+    rf"{_alt(_V['period_markers']['multi_year'])}|[两二三四五六七八九十]年(?:来|间|以来)")
+_ONE_YEAR_RE = re.compile(
+    rf"{_alt(_V['period_markers']['annual'])}|(?:19|20)[0-9]{{2}}\s*年|[0-9]{{4}}[-/.][0-9]")
+
+
+def _default_period(text: str, ctx: DocContext) -> str:
+    """The period of figures no period word dates: annual in a report on a year, multi_year
+    in a report on a whole term, unspecified when the report's year is not known."""
+    if _TERM_WORD_RE.search(text) and not _ONE_YEAR_RE.search(text):
+        return "multi_year"
+    return "annual" if ctx.report_year is not None else "unspecified"
 
 
 _PLAN_RE = re.compile(_alt_re(_V["plan_markers"]))

@@ -67,6 +67,8 @@ _ENTER = _alt(_W["station_entry"]) + "(?:[（(][站点室家][）)])?(?![庭入�
 _DUTY = _alt(_W["duty"])
 _VISIT = _alt(_W["visit_verb"])
 _PEOPLE = _alt(_W["people"])
+_PUBLIC = _alt(_W["public"])  # whose suggestions collected at a station are problems
+_RECEIVE = _alt(_W["receive_verb"])  # 接待, 接访
 _PROBLEM = _alt(_W["problem"])
 _OPINION = _alt(_W["opinion"])
 _COLLECT = _alt(_W["collect_verb"]) + "(?!的)"  # 反映的问题: a verb before 的 is a modifier
@@ -123,12 +125,25 @@ _PERCENT = frozenset({"%"})
 #              sentences just before
 #   deputy     代表 is written in the sentence
 #   deputy_before  deputies are named earlier in the sentence (邀请代表列席…，参加视察…)
-#   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's)
+#   congress   代表 or 人大 is written in the sentence (a bare 联络站 may be anybody's), or a
+#              congress's station was named in the sentences just before (联络站下设8个联络点)
 #   rate       decided by the family of what was counted before the rate (see _rate_metric)
+#   reception_before  people were received earlier in the sentence (接待选民169人次，提出
+#              意见建议150件: the voters' opinions, collected)
+#   key_after  the rest of the clause sends the suggestions counted to key oversight
+#              (860件建议合并归类为91项，交由有关专门委员会重点督办)
+#   training_after  the rest of the clause has them attend a training (80余名全国人大代表…，
+#              共120余人参加了这期研讨班)
+#   satisfied_before  the segment before says how many were rated satisfied (满意70件，占86.4%)
 #   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
 #              nothing marks the suggestions as formal (see _exclusion_applies)
+#   except_after  (exclusions only) the rest of the clause counts the others (除6件…外，其余
+#              的166件…): the number is what is left out
+# A rule marked ``fallthrough`` whose context fails lets the rules after it try the number;
+# any other rule whose context fails gives no row.
 _CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
-             "inspection_before")
+             "reception_before", "key_after", "training_after", "satisfied_before",
+             "inspection_before", "except_after")
 
 
 @dataclass(frozen=True)
@@ -138,12 +153,14 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     units: frozenset[str] | None  # None: any unit
     context: str = "none"
+    fallthrough: bool = False  # a failed context lets the next rules try
 
 
 def _rule(name: str, metric: str | None, units: frozenset[str] | None, context: str,
-          *patterns: str) -> Rule:
+          *patterns: str, fallthrough: bool = False) -> Rule:
     assert context in _CONTEXTS, context
-    return Rule(name, metric, tuple(re.compile(p, re.VERBOSE) for p in patterns), units, context)
+    return Rule(name, metric, tuple(re.compile(p, re.VERBOSE) for p in patterns), units, context,
+                fallthrough)
 
 
 # Order matters: the first rule that matches a number decides. Rates come first: their
@@ -166,6 +183,13 @@ RULES: tuple[Rule, ...] = (
         rf"满意(?:和|或|及)?(?:基本满意)?的? (?:比例)? {_G}{{0,4}}? @",  # 满意或基本满意的占97%
     ),
     _rule(
+        # 满意70件，占86.4%: the share of suggestions whose deputies were satisfied, in the
+        # segment after their count (基本满意11件，占13.6% is a part: composition_share).
+        "satisfied_share", "satisfaction_rate_pct", _PERCENT, "satisfied_before",
+        rf"^ 占 {_G}{{0,6}}? @",
+        fallthrough=True,
+    ),
+    _rule(
         "rate", "family:rate", _PERCENT, "rate",
         rf"(?:{_RATE_RES}|{_RATE_RESP}) {_G}{{0,6}}? @",  # 解决率71.6%, 办复率均达100%
     ),
@@ -183,6 +207,7 @@ RULES: tuple[Rule, ...] = (
         "deferred_suggestions", None, None, "none",
         rf"(?:列入|纳入) {_G}{{0,8}}? 计划 {_G}* @",     # 列入计划逐步解决的15件
         rf"(?:正在|逐步|留作参考|作为参考|暂缓|规划|计划) {_G}{{0,8}} @",  # 正在解决的12件
+        rf"(?:难以|无法|不能|暂不能|暂时无法|尚不能|尚无法) {_G}{{0,6}}? @",  # 难以解决的15件
         rf"[B-DＢ-Ｄ]类 {_G}{{0,12}}? @",                 # B类建议14件: not yet solved
     ),
     _rule(
@@ -193,6 +218,58 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "composition_share", None, None, "none",
         rf"(?:占|比例|比重|结构) {_G}{{0,6}}? @",  # 妇女代表占27.5%
+    ),
+    _rule(
+        "duration", None, None, "none",
+        rf"@ (?:工作日|日内|天内?|小时|个?月内?|周内?|星期)",  # 7个工作日内退回: a time limit
+    ),
+    _rule(
+        # Deputies reporting on their duties to voters (述职) are neither visits nor
+        # inspections: 12名镇人大代表进行了述职和评议.
+        "duty_reports", None, None, "none",
+        rf"@ {_G}{{0,12}}? 述职",
+    ),
+    _rule(
+        # Honours: the stations, deputies or suggestions named excellent are not a stock nor
+        # a count of work (9个代表联络站为优秀人大代表联络站, 表彰优秀建议10件).
+        "honours", None, None, "none",
+        rf"@ {_G}{{0,16}}? (?:被)? (?:评为|评选为|评定为|命名为|授予|确定为|获评|荣获|为) "
+        rf"(?:全国|省级|市级|县级|区级)? (?:优秀|先进|示范|模范|标兵|明星|十佳|五星级|四星级|星级)",
+        rf"(?:表彰|评选出?|评出|评定出?|命名) {_G}{{0,12}}? @",
+    ),
+    _rule(
+        # 除6件闭会期间建议外，其余的166件…: what is left out of the count that follows.
+        "left_out", None, None, "except_after",
+        rf"除了? {_G}{{0,12}}? @ {_G}{{0,30}}? 外",
+    ),
+    _rule(
+        "lead_or_co_handled", None, None, "none",
+        # 主办建议12件，协办建议5件: a split of a count (not 委员会办公厅).
+        rf"(?<![委员])(?:主办|协办|会办)(?![公事理]) {_G}{{0,4}}? @",
+    ),
+    _rule(
+        "aspects", None, None, "none",
+        rf"@ (?:方面|领域|大类|类别)",  # 提出7个方面问题和建议: aspects, not items
+    ),
+    _rule(
+        # Bills put to the congress by the government or a committee (提请审议法规议案31件,
+        # 人事议案) are not deputies' motions.
+        "bills", None, None, "none",
+        rf"(?:法规|法律|人事|条例|决定)(?:草案)?议案 {_FILL} @",
+        rf"@ {_NP_GAP}{{0,6}}? (?:法规|法律|人事|条例)(?:草案)?议案",
+        rf"提请 {_G}{{0,20}}? 议案 {_FILL} @",
+    ),
+    _rule(
+        # 15名特邀列席代表参加会议: attendees of a session who are not its deputies.
+        "session_attendees", None, None, "none",
+        rf"@ {_G}{{0,6}}? 列席(?:代表|人员)",
+    ),
+    _rule(
+        # Legislative contact points (基层立法联系点) gather opinions on draft laws for a
+        # legislative affairs commission: not deputies' liaison points.
+        "legislative_contact_points", None, None, "none",
+        rf"@ {_G}{{0,10}}? 立法 (?:联系|联络|协商|咨询)? (?:点|站)",
+        rf"立法 (?:联系|联络)? (?:点|站) {_G}{{0,6}}? @",
     ),
     _rule(
         "online_stations", "online_liaison_stations", _PLACES, "congress",
@@ -208,11 +285,21 @@ RULES: tuple[Rule, ...] = (
         "liaison_stations", "liaison_stations", _PLACES, "congress",
         rf"{_STATION} {_ALIAS} {_FILL} @",            # 代表联络站8个, 联络站（代表之家）8个
         rf"@ {_NP_GAP}{{0,10}}? {_STATION}",       # 8个乡镇人大代表联络站
+        rf"@ (?:已经?)? (?:建立|建成|设立|挂牌) 的 {_NP_GAP}{{0,8}}? {_STATION}",  # 六个已建立的代表联系站
+    ),
+    _rule(
+        # Deputies taking part in receptions of voters are visits to the station, not people
+        # received (参与接待活动的市、区、镇三级代表227人次，接待选民169人次).
+        "reception_participants", "station_visits", frozenset({"人次", "人", "名"}), "none",
+        rf"(?:参与|参加) {_G}{{0,4}}? 接待 {_G}{{0,12}}? 代表们? {_FILL} @",
+        rf"@ {_G}{{0,8}}? 代表们? (?:参与|参加) {_G}{{0,4}}? 接待",
     ),
     _rule(
         "people_received", "people_received", _PERSONS, "station",
-        rf"接待 {_G}{{0,10}}? {_PEOPLE} {_FILL} @",   # 接待来访群众1200人次
-        rf"接待 {_G}{{0,4}}? @ {_G}{{0,3}}? {_PEOPLE}",    # 接待1200人次群众
+        rf"{_RECEIVE} {_G}{{0,10}}? {_PEOPLE} {_FILL} @",   # 接待来访群众1200人次, 接访群众800余人次
+        rf"{_RECEIVE} {_G}{{0,4}}? @ {_G}{{0,3}}? {_PEOPLE}",    # 接待1200人次群众
+        # 代表与14名选民面对面交流: the voters the deputies met.
+        rf"与 {_G}{{0,2}}? @ {_G}{{0,3}}? {_PEOPLE} {_G}{{0,6}}? (?:交流|座谈|交谈|见面|面对面)",
     ),
     _rule(
         "station_visits", "station_visits", _TIMES, "station",
@@ -229,6 +316,19 @@ RULES: tuple[Rule, ...] = (
         rf"重点 (?:督办|处理|办理|代表)* (?:议案|建议) {_FILL} @",  # 重点督办建议5件
         rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议)",
         rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
+    ),
+    _rule(
+        # 860件建议合并归类为91项，交由有关专门委员会重点督办: counted, then sent to key
+        # oversight in the same clause.
+        "key_suggestions_sent", "key_suggestions", _ITEMS, "key_after",
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",
+        fallthrough=True,
+    ),
+    _rule(
+        # A handling unit's own emphasis (住房和城乡建设部将…等13件代表建议作为重点，加强
+        # 办理) is not the congress's choice of key suggestions, nor a count received.
+        "unit_emphasis", None, None, "none",
+        rf"@ {_NP_GAP}{{0,10}}? (?:建议|议案) (?:作为|列为|确定为) 重点 (?!{_G}{{0,4}}(?:建议|议案))",
     ),
     _rule(
         "suggestions_class_a", "suggestions_resolved", _ITEMS, "suggestion",
@@ -256,9 +356,22 @@ RULES: tuple[Rule, ...] = (
         rf"{_SUBMIT} {_G}{{0,4}}? 代表 {_G}{{0,4}}? {_SUGG_ANY} {_FILL} @",  # 收到代表意见建议120件
     ),
     _rule(
+        # After people were received in the sentence, the opinions put forward are theirs,
+        # collected at the reception (接待选民169人次，提出意见建议150件).
+        "opinions_at_reception", "problems_collected", _ITEMS, "reception_before",
+        rf"^ {_G}{{0,6}}? {_OPINION} {_FILL} @",
+        rf"^ {_G}{{0,6}}? @ {_NP_GAP}{{0,6}}? {_OPINION}",
+        fallthrough=True,
+    ),
+    _rule(
         "problems_collected", "problems_collected", _ITEMS, "station",
         rf"{_COLLECT} (?:(?!{_RESOLVE}){_G}){{0,10}}? (?:{_PROBLEM}|{_OPINION}) {_FILL} @",
         rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,8}}? (?:{_PROBLEM}|{_OPINION})",
+        # The public's suggestions, collected (收集群众建议3项), are problems, not deputies'.
+        rf"{_COLLECT} {_G}{{0,4}}? {_PUBLIC} 的? (?:建议|意见) {_FILL} @",
+        rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,4}}? {_PUBLIC} 的? (?:建议|意见)",
+        # 收集2800余条事关发展稳定、民生福祉的意见、建议: a longer modifier ending in 的.
+        rf"{_COLLECT} {_G}{{0,6}}? @ {_G}{{0,16}}? 的 (?:{_PROBLEM}|{_OPINION})",
     ),
     _rule(
         "problems_resolved", "problems_resolved", _ITEMS, "station",
@@ -307,9 +420,17 @@ RULES: tuple[Rule, ...] = (
         rf"@ {_G}{{0,6}}? (?:参加|参训) {_G}{{0,6}}? (?:{_TRAIN}|学习)",  # 5520人次参加学习
     ),
     _rule(
+        # The deputies counted in a clause that has them attend a training later on
+        # (80余名全国人大代表和…的同志，共120余人参加了这期研讨班: 80 deputies trained).
+        "deputies_at_training", "trainees", frozenset({"名", "位", "人"}), "training_after",
+        rf"@ {_MODS}* (?:人大)?代表们? (?!联络|联系|之家|工委|小组|工作)",
+        fallthrough=True,
+    ),
+    _rule(
         "sessions_attended", "sessions_attended", _PERSONS | {"次"}, "deputy",
-        rf"列席 {_G}{{0,16}}? @",                     # 邀请代表列席常委会会议56人次
+        rf"列席 {_G}{{0,16}}? (?<![、，,]) @",        # 邀请代表列席常委会会议56人次
         rf"@ {_G}{{0,6}}? 列席",                      # 代表56人次列席
+        rf"@ {_G}{{0,10}}? 代表们? 列席",             # 组织58名全国和省人大代表列席常委会会议
     ),
     _rule(
         "inspections_attended", "inspections_attended", _PERSONS | {"次"}, "deputy",
@@ -393,6 +514,8 @@ class _Where:
     doc_type: str
     suggestions_near: bool  # deputies' suggestions were named in the sentences just before
     stations_near: bool  # so was a liaison station
+    congress_stations_near: bool = False  # …in a sentence naming deputies or the congress
+    after: str = ""  # the rest of the number's clause after its segment (quotes blanked)
 
 
 def _classify(masked: str, q: Quantity, family: str | None,
@@ -422,6 +545,8 @@ def _classify(masked: str, q: Quantity, family: str | None,
         else:
             ok = _context_ok(rule.context, where, metric)
         if not ok:
+            if rule.fallthrough:
+                continue
             return None
         return metric, masked
     return None
@@ -513,6 +638,13 @@ _AT_A_STATION_RE = re.compile(rf"{_PLACE}|{_ENTER}")
 _FORMAL_RE = re.compile(_FORMAL)
 _APPRAISAL_RE = re.compile(_APPRAISAL)
 _CLAUSE_TAIL_RE = re.compile("[；;]")
+_OTHERS_AFTER_RE = re.compile("其余|其他|其它|余下|剩余|剩下")
+_RECEPTION_RE = re.compile(rf"{_RECEIVE}{_G}{{0,10}}?{_PEOPLE}")
+_KEY_AFTER_RE = re.compile(r"(?:交由|交给|交|由|列为|确定为|作为)[^。；;]{0,20}?重点(?:督办|办理|处理)")
+_TRAINING_AFTER_RE = re.compile(rf"参加{_G}{{0,12}}?{_TRAIN}")
+# 满意70件， (written before the segment 占86.4%), not 基本满意 / 不满意.
+_SATISFIED_BEFORE_RE = re.compile(
+    r"(?<!基本)(?<!不)满意的?(?:有|为)?[0-9零〇一二两三四五六七八九十百千]+(?:件|条|项)[，,]$")
 
 
 def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
@@ -525,6 +657,9 @@ def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
         before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
         return (bool(_INSPECT_RE.search(before)) and not _FORMAL_RE.search(where.sentence)
                 and not _AT_A_STATION_RE.search(where.sentence))
+    if context == "except_after":
+        # 除6件…外，其余的166件: left out; 除了…20项重点督办建议外，还…: besides, counted.
+        return bool(_OTHERS_AFTER_RE.search(where.after, 0, 16))
     raise AssertionError(context)
 
 
@@ -548,7 +683,16 @@ def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
     if context == "deputy":
         return "代表" in sentence
     if context == "congress":
-        return "代表" in sentence or "人大" in sentence
+        return "代表" in sentence or "人大" in sentence or where.congress_stations_near
+    if context == "reception_before":
+        return bool(_RECEPTION_RE.search(where.before))
+    if context == "key_after":
+        return bool(_KEY_AFTER_RE.search(where.after, 0, 40))
+    if context == "training_after":
+        return bool(_TRAINING_AFTER_RE.search(where.after))
+    if context == "satisfied_before":
+        return (bool(_SATISFIED_BEFORE_RE.search(where.before))
+                and _context_ok("suggestion", where, metric))
     return True
 
 

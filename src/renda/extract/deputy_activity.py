@@ -59,12 +59,14 @@ from renda.extract._deputy_context import (
     _PLAN_HEADING_RE,
     _PLAN_RE,
     _REVIEW_HEADING_RE,
+    _HANDLER_RE,
     _SUBJECT_RE,
     _TITLE_RE,
     Actor,
     Places,
     _actor_from,
     _blank_quotes,
+    _default_period,
     _hide_places,
     _is_heading,
     _period_in,
@@ -80,6 +82,7 @@ from renda.extract._deputy_rules import (
     _DEPUTIES_OWN,
     _DEPUTY_RE,
     _HANDLING,
+    _RATE_METRICS,
     _NEW_STATION,
     _POINT,
     _RECEIVED,
@@ -127,9 +130,27 @@ class _Found:
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     """Rows of the `deputy_activity` table read from the normalized text of one report."""
-    found = list(_find(text, ctx))
+    found = _first_mentions(list(_find(text, ctx)))
     return _rows(found, ctx)
 
+
+def _first_mentions(found: list[_Found]) -> list[_Found]:
+    """Each count once: a report that gives the same count of one metric and period again
+    in a later clause (共收到81件建议…。…81件建议交办到17个单位) restates it. Rates are
+    kept: the same rate of different years or kinds is a different figure."""
+    first_clause: dict[tuple[str, float, str], int] = {}
+    kept: list[_Found] = []
+    for f in found:
+        if f.metric not in _RATE_METRICS:
+            key = (f.metric, f.q.value, f.period)
+            if first_clause.setdefault(key, f.clause.start) != f.clause.start:
+                continue
+        kept.append(f)
+    return kept
+
+
+# Quantities that count nothing (一批民生问题得到解决).
+_VAGUE = frozenset({"一批", "一些", "若干"})
 
 # Every number holds one of these characters (a cheap test before renda.numbers).
 _NUMERAL = re.compile("[0-9零〇○一二两三四五六七八九十百千万亿]")
@@ -154,6 +175,7 @@ _HANDLED_WORDS = re.compile("交办|交由|转交|办理|办复|办结|督办")
 _NOT_DEPUTIES_WORDS = re.compile(rf"{_CPPCC}|审议意见")
 _STATIONS_NAMED = re.compile(rf"{_STATION}|{_POINT}")
 _STATION_HINT = re.compile("[站点室家]")  # every station word holds one (a cheap test first)
+_CONGRESS_RE = re.compile("代表|人大")
 
 
 def _names_deputy_suggestions(sentence: str, doc_type: str) -> bool:
@@ -182,17 +204,20 @@ class _Recent:
 
     suggestions: int = 0
     stations: int = 0
+    congress_stations: int = 0  # a station named with deputies or the congress (人大代表联络站)
 
     def read(self, sentence: str, doc_type: str) -> None:
         """Count down, then renew the topics the sentence names."""
         self.suggestions = _REACH if _names_deputy_suggestions(sentence, doc_type) \
             else max(self.suggestions - 1, 0)
-        self.stations = _REACH if _names_a_station(sentence) else max(self.stations - 1, 0)
+        station = _names_a_station(sentence)
+        self.stations = _REACH if station else max(self.stations - 1, 0)
+        self.congress_stations = _REACH if station and _CONGRESS_RE.search(sentence) \
+            else max(self.congress_stations - 1, 0)
 
 
 def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
-    doc = _Doc(ctx, _place_marks(_places(ctx)),
-               "annual" if ctx.report_year is not None else "unspecified", text)
+    doc = _Doc(ctx, _place_marks(_places(ctx)), _default_period(text, ctx), text)
     section_period: str | None = None
     in_plans = False
     state = _State()
@@ -242,6 +267,8 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
     hidden = _hide_places(s, doc.places)  # actor patterns read place names as marks
     blanked = _blank_quotes(hidden)
     sentence_clauses: list[Sentence] | None = None
+    family_before = state.family
+    counted = False
     for a, b in _segments(s):
         seg = s[a:b]
         m = _SUBJECT_RE.match(hidden[a:b])
@@ -253,22 +280,27 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
             state.period = seg_period
         # Numbers are read segment by segment: renda.numbers does not take a number that
         # follows a half-width comma (1,234 grouping), and segments start after one.
+        # A vague quantity (一批问题得到解决) counts nothing.
         seg_qs = [Quantity(q.value, q.approximate, q.unit, q.start + a, q.end + a)
                   for q in (find_quantities(seg) if _NUMERAL.search(seg) else ())
-                  if "□" not in blanked[a + q.start:a + q.end]]
+                  if "□" not in blanked[a + q.start:a + q.end]
+                  and seg[q.start:q.end] not in _VAGUE]
+        clause_end = len(s)
         if seg_qs:
             if sentence_clauses is None:
                 sentence_clauses = list(clauses(sent))
             clause_start = max((c.start - sent.start for c in sentence_clauses
                                 if c.start - sent.start <= a), default=0)
+            clause_end = min((c.end - sent.start for c in sentence_clauses
+                              if c.end - sent.start >= b), default=len(s))
             if _PLAN_RE.search(blanked[clause_start:b]):
                 seg_qs = []  # a plan or a target: no row
         for i, q in enumerate(seg_qs):
             masked, at = _mask(blanked[a:b], [(x.start - a, x.end - a) for x in seg_qs], i)
             family = _family(masked[:at]) or state.family
             where = _Where(s, blanked[:a], state.actor.actor_type if state.actor else None,
-                           ctx.doc_type,
-                           recent.suggestions > 0, recent.stations > 0)
+                           ctx.doc_type, recent.suggestions > 0, recent.stations > 0,
+                           recent.congress_stations > 0, blanked[b:clause_end])
             hit = _classify(masked, q, family, where)
             if hit is None:
                 continue
@@ -286,6 +318,11 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         family = _family(blanked[a:b])
         if family:
             state.family = family
+        counted = counted or bool(seg_qs)
+    if not counted:
+        # A sentence that counts nothing (通过代表反映社情民意。) does not change what the
+        # figures of the next sentences count.
+        state.family = family_before
 
 
 def _mask(seg: str, spans: list[tuple[int, int]], target: int | None) -> tuple[str, int]:
@@ -325,6 +362,9 @@ def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
         named = [m.group("actor") for m in _DEPUTY_RE.finditer(before)][-1:]
     deputy = Actor(_show_places(named[-1], doc.places), "deputies") if named else None
     if metric in _HANDLING:
+        handler = _HANDLER_RE.search(masked, 0, at)
+        if handler:  # 常委会交由县人民政府办理的81件建议: the government handles them
+            return Actor(_show_places(handler.group("handler"), doc.places), "government")
         if current and current.actor_type in ("government", "standing_committee", "leadership"):
             return current
         if ctx.doc_type == "government_report":
