@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Iterable
 
 # Rule 1: provinces whose subdivisions have no people's congress (台湾, 香港, 澳门).
 _NO_CONGRESS_BELOW = ("71", "81", "82")
@@ -126,12 +127,10 @@ class Gazetteer:
                     known.append(d)
                 self._stems.add(stem)
         # Names indexed by their last character: a division name ends in 省/市/县/区/旗/…,
-        # few characters of a text can end one, so scanning for those is fast.
-        self._by_last: dict[str, dict[int, set[str]]] = {}
-        for name in self.by_name:
-            if len(name) >= 2:
-                self._by_last.setdefault(name[-1], {}).setdefault(len(name), set()).add(name)
-        self._lengths = {ch: sorted(by_len, reverse=True) for ch, by_len in self._by_last.items()}
+        # few characters of a text can end one, so scanning for those is fast. Stems end in
+        # any character: they have their own index, scanned over the page head only.
+        self._index = _index_by_last(n for n in self.by_name if n not in self._stems)
+        self._stem_index = _index_by_last(self._stems)
 
     def parents(self, d: Division) -> tuple[Division | None, Division | None]:
         province = self.by_code.get(d.code[:2] + "0000")
@@ -166,15 +165,7 @@ class Gazetteer:
         """Every division named: leftmost-longest, non-overlapping matches (as a regular
         expression alternation of all names, longest first, would find them), short names
         only where they read as a place (rules 4 and 5)."""
-        found: list[tuple[int, int]] = []
-        for end, ch in enumerate(text, 1):
-            lengths = self._lengths.get(ch)
-            if lengths:
-                by_len = self._by_last[ch]
-                for length in lengths:
-                    start = end - length
-                    if start >= 0 and text[start:end] in by_len[length]:
-                        found.append((start, end))
+        found = _scan(text, self._index) + _scan(text[:_STEM_HEAD + 8], self._stem_index)
         found.sort(key=lambda se: (se[0], -(se[1] - se[0])))
         mentions: list[Mention] = []
         pos = 0
@@ -203,9 +194,10 @@ class Gazetteer:
         named (``weights``, by name as written, adds evidence: a name written as a congress
         body counts more than one in passing); the most specific level with a candidate wins,
         ties going to the higher score. ``prefer`` (e.g. the name inside the body,
-        交城县人大常委会 -> 交城县) is tried first.
+        交城县人大常委会 -> 交城县) is tried first. ``found``: :meth:`find`'s mentions of
+        ``text``, when the caller has them already.
         """
-        names = self.mentions(text)
+        names = Counter(m.name for m in (self.find(text) if found is None else found))
         if weights:
             names = names + weights
         if not names:
@@ -245,6 +237,31 @@ class Gazetteer:
             if at_level:
                 return self.region(max(at_level, key=lambda d: (score(d), d.code)))
         return None
+
+
+_Index = dict[str, list[tuple[int, set[str]]]]
+
+
+def _index_by_last(names: Iterable[str]) -> _Index:
+    """Names by their last character, then by length, longest first."""
+    by_last: dict[str, dict[int, set[str]]] = {}
+    for name in names:
+        if len(name) >= 2:
+            by_last.setdefault(name[-1], {}).setdefault(len(name), set()).add(name)
+    return {ch: sorted(by_len.items(), reverse=True) for ch, by_len in by_last.items()}
+
+
+def _scan(text: str, index: _Index) -> list[tuple[int, int]]:
+    """(start, end) of every indexed name in ``text``, overlapping ones included."""
+    found: list[tuple[int, int]] = []
+    for end, ch in enumerate(text, 1):
+        by_len = index.get(ch)
+        if by_len:
+            for length, names in by_len:
+                start = end - length
+                if start >= 0 and text[start:end] in names:
+                    found.append((start, end))
+    return found
 
 
 def _stem(name: str) -> str:

@@ -146,24 +146,34 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A report read to a standing committee (主任、各位副主任…): its subject says which.
     ("election_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}(?:代表资格|选举产生)")),
     # Journal articles, chronicles, yearbooks, research: written about the work, not news.
-    ("other", "head", re.compile(r"摘要\s*\n?\s*<正>|<正>|课题组|杂志|研究与探索|[县市]志|年鉴")),
+    ("other", "head", re.compile(r"<正>|课题组|杂志|研究与探索|(?:^|\n)[^\n]{0,12}(?:[县市]志|年鉴)[ \t]*(?:\n|$)")),
     # News: an agency or paper's dateline, a byline, a source line, a photo credit.
     ("news", "head", re.compile(
         r"本报讯|[\u4e00-\u9fff]{1,8}网?讯[(（\s]|网讯|日讯|[【\[][\u4e00-\u9fff]{2,8}讯[】\]]|"
-        r"记者|通讯员|新华社|中新社|日电|原标题|来源[:：]|责任编辑|/图[)）]|摄[)）]|"
+        r"记者|通讯员|新华社|中新社|日电|原标题|来源[:：]|责任编辑|/图[)）]|摄[)）]|报讯|"
+        r"发布时间[:：]|(?:日报|晚报|时报|新闻网)\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
         r"外宣办[)）]|据[\u4e00-\u9fff]{2,8}报道")),
     # ... or the lead of a news item: a sentence that opens with the day of the event
     # (12月20日，市人大常委会举办…; 上午8点50分，…; 连日来，…).
     ("news", "lead", re.compile(
         rf"(?:^|[\n。！？!?，,]|日|讯)\s*(?:(?<![年\d])\d{{1,2}}月\d{{1,2}}(?:日|—\d{{1,2}}日)|"
-        rf"[上下]午\d{{1,2}}[点时]|连日来|近日|日前|今年以来|昨[天日]|今[天日]上午)")),
+        rf"[上下]午\d{{1,2}}[点时]|连日来|近日|日前|今年以来|昨[天日]|今[天日]上午)"
+        # ... or a day followed by the comma of a dateline anywhere in the lead (…大会11月28日，)
+        rf"|(?<![年\d])\d{{1,2}}月\d{{1,2}}日(?:[上下]午|晚)?[，,]")),
 )
 _LEAD = 220  # the lead rule looks at the first characters only
 
 
+def _title_line(text: str) -> str:
+    """The first line as a title, without a bracketed note after it (（2021年10月28日…通过）);
+    a line holding a sentence's end is a lead, not a title (3月9日，…作…工作报告。)."""
+    title = re.split(r"\s*[（(]", text.split("\n", 1)[0].strip(), maxsplit=1)[0]
+    return "" if "。" in title or len(title) > 60 else title
+
+
 def infer_doc_type(text: str, body: str | None = None) -> str:
     """The kind of document (``body`` is accepted for compatibility; it does not decide)."""
-    title = text.split("\n", 1)[0].strip()
+    title = _title_line(text)
     head = text[:_HEAD]
     where = {"title": title, "head": head, "lead": text[:_LEAD]}
     for doc_type, place, pattern in _DOC_TYPE_RULES:
@@ -250,6 +260,14 @@ _RE_PAGE_DATE = re.compile(
 )
 _RE_PAGE_DATE_LABELLED = re.compile(
     r"(?:发布|发表|更新|成文)?(?:时间|日期)[:：]\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+# A periodical's issue in the page's breadcrumb or masthead (2025年 > 第12期, 2019年第3期).
+_RE_ISSUE = re.compile(r"((?:19|20)\d{2})年\s*[>＞]?\s*第\d{1,2}期")
+# A year's accounts, audit or state of affairs is reported in the year after it
+# (会议审议了2012年县本级财政决算的报告, 2018年度全省环境状况…的报告): the work done is
+# the review, a year later.
+_RE_REVIEWED_NEXT_YEAR = re.compile(
+    r"((?:19|20)\d{2})年(?:度[^，。；\n《》]{0,24}?情况的?报告"
+    r"|度?[^，。；\n《》]{0,24}?(?:决算|审计(?:工作)?报告))")
 # A session of the National People's Congress (or the national CPPCC) fixes its year: the
 # Nth NPC was elected in _NPC_FIRST_YEAR[N] and meets once a year (十四届全国人大二次会议 =
 # 2024). A report on the past year's work delivered at a session covers the year before.
@@ -303,8 +321,10 @@ def infer_report_year(text: str, today: dt.date,
        committee work report's title year is the year it is delivered, so the year before.
     4. A page's own date (发布时间:2016-12-21): a news item reports what it dates.
     5. A session of the NPC (十四届全国人大二次会议 -> 2024; its work report -> 2023).
+    5b. A periodical's issue (2025年 > 第12期).
     6. Otherwise the most frequent plausible year mentioned, leaving out years of quoted
-       titles and starting points (2013年以来).
+       titles and starting points (2013年以来); a year whose accounts or audit are reviewed
+       counts for the year after it (the review is the work).
     """
     head = text[:3000]
     published: dt.date | None = None
@@ -330,6 +350,9 @@ def infer_report_year(text: str, today: dt.date,
         page = _date(m.group(1), m.group(2), m.group(3))
         if page is not None and 1979 <= page.year <= today.year:
             return page.year, page
+    m = _RE_ISSUE.search(text[:_HEAD])
+    if m and 1979 <= int(m.group(1)) <= today.year:
+        return int(m.group(1)), None
     npc = _npc_session_year(text)
     if npc:
         year, on_work_report = npc
@@ -338,6 +361,10 @@ def infer_report_year(text: str, today: dt.date,
     excluded = Counter(int(y) for y in _RE_NOT_WORK_YEAR.findall(plain))
     years = Counter(int(y) for y in _RE_YEAR.findall(plain) if 1979 <= int(y) <= today.year)
     years.subtract(excluded)
+    if doc_type not in ("government_report", "congress_report"):
+        for y in _RE_REVIEWED_NEXT_YEAR.findall(plain):
+            years[int(y)] -= 1
+            years[int(y) + 1] += 1
     years = +years
     return (years.most_common(1)[0][0] if years else None), published
 
