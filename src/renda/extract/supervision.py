@@ -77,7 +77,7 @@ from renda.extract.supervision_scope import (
     document_dated, document_out_of_scope, period_of, plan_sections, plan_start,
     sentence_out_of_scope,
 )
-from renda.numbers import find_quantities
+from renda.numbers import find_quantities, parse_chinese_numeral
 from renda.extract.supervision_topics import (
     RE_INTERNAL, RE_LIST_JOIN, VOCAB, alt, is_organ, is_unit, names_subject, organ, organs, split_items, trim,
 )
@@ -110,6 +110,10 @@ _COUNT_UNITS = frozenset(_VOCAB["count_units"])
 # A title in 《》: its inside is masked before any verb is looked for.
 _RE_TITLE = re.compile(r"《([^《》]*)》")
 _MASK = "＿"
+# Rule 0: a title naming a document heard or reviewed, not a law (…的报告, …方案(草案)).
+_RE_DOCUMENT_TITLE = re.compile(r"(?:" + _alt(_VOCAB["document_title_ends"]) + r")$")
+# Rule 9: 备案审查 named as work done, not as a duty or a rule (履行备案审查职责, 备案审查办法).
+_RE_FILING_NAMED = re.compile(r"(?<!履行)备案审查(?!" + _alt(_VOCAB["filing_not_followed_by"]) + ")")
 
 # Comma segments of a clause (the rules read one segment at a time).
 _RE_SEGMENT = re.compile(r"[^，,：:。；;！？!?]+")
@@ -133,7 +137,18 @@ _RE_KIND_AFTER = re.compile(
     r"^(?:的)?(?P<pre>[^，,、]{0,10}?)(?P<kind>" + _KIND_ALT + r")"   # 109项区“一府两院”工作报告
 )
 _KIND = {k["word"]: k for k in COUNTED_KINDS}
+# Rule 2b: a count followed by the subjects it counts (4次专题询问分别涉及：A、B、C和D).
+_RE_ENUMERATED = re.compile(
+    r"(?P<n>[0-9一二两三四五六七八九十]+)(?:次|项|个)[“\"]?(?P<kind>" + _KIND_ALT + r")[”\"]?"
+    r"(?:活动)?分别(?:涉及|是|为|围绕|聚焦|关于|就)?[:：]?(?P<list>[^。；;！？]+?)[。；;]?$"
+)
+# The clause's actor is deputies (代表们…视察), not deputies' suggestions (代表建议).
+_RE_DEPUTIES_SUBJECT = re.compile(
+    r"代表(?:们|小组)|(?:人大|全体|部分|各级)代表(?!建议|议案|意见|提出|联络|之家|工作|资格|述职)")
 _RE_REPORT_VERB_IN_COUNT = re.compile(r"(?:听取(?:和|并|、)?)?审议了?|听取了?")
+
+# A body assisted (配合/协助 X 开展): the count is that body's tally, not the report's own.
+_RE_ASSISTING = re.compile(r"配合|协助")
 
 # Rule 3: budget approvals and their items.
 _RE_BUDGET_VERB = re.compile(
@@ -142,17 +157,22 @@ _RE_BUDGET_VERB = re.compile(
     | 审议(?:和|并)?批准          # 审议并批准
     | 审查(?!批准)                # 审查 (了2022年预算草案)
     | 批准                        # 批准 (作出关于批准2020年决算的决议)
+    | (?<!听取)(?<!听取和)(?<!听取并)(?<!听取、)审议了?   # 审议X执行情况的报告及Y预算 (items
+                                  # must be budgets; 听取和审议 hears reports: rule 4)
     """,
     re.VERBOSE,
 )
 _RE_BUDGET_ITEM = re.compile(
     r"""
-    [、和及与]?                                       # separator from the previous item
-    (?P<item>.+?(?:""" + _alt(_VOCAB["budget_nouns"]) + r"""))  # up to a budget noun ...
+    (?P<sep>[、和及与]?)                              # separator from the previous item
+    (?P<item>.+?(?:""" + _alt(_VOCAB["budget_nouns"]) + r""")   # up to a budget noun ...
+    (?:[（(]草案[）)]|草案)?)                          # ... (草案)
     (?=$|[、和及与等的])                               # ... ending an item
     """,
     re.VERBOSE,
 )
+
+_RE_EXECUTION_REPORT = re.compile(r"执行情况的?报告$")
 
 # Rule 6 reads 对X进行审查 as a budget review only when X names a budget.
 _RE_BUDGET_TOPIC = re.compile(_alt(_VOCAB["budget_nouns"]))
@@ -168,8 +188,16 @@ _RE_ORGAN_PREFIX = re.compile(
     re.VERBOSE,
 )
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
-_RE_REPORT_NOUN = re.compile(r"报告|汇报")                      # nouns of a report reviewed
-_RE_REPORT_ONLY = re.compile(r"报告")                           # ... of a report heard
+# Nouns of a report reviewed (报告, 汇报) and of a report heard (报告), ending an item: not
+# the verb of 向常委会报告履职情况.
+_REPORT_END = r"(?=$|[、，,。；;和及与并》）)的等])"
+_RE_REPORT_NOUN = re.compile(r"(?:报告|汇报)" + _REPORT_END)
+_RE_REPORT_ONLY = re.compile(r"报告" + _REPORT_END)
+# Rule 4b: reports that give an activity of their own: the committee's inspection of a law
+# (关于检查《X法》实施情况的报告, X法执法检查组的执法检查报告) and its research (调研报告).
+_RE_INSPECTION_REPORT = re.compile(r"^检查(?P<law>.+?)(?:的?贯彻)?(?:实施|执行)(?:情况)?$"
+                                   r"|^(?P<law2>.+?)执法检查(?:组的?(?:执法)?检查)?$")
+_RESEARCH_KINDS = frozenset({"调研", "视察", "调查"})
 # The kind of a report written between its subject and 报告 (关于X情况的综合报告).
 _RE_REPORT_KIND = re.compile(r"的?(?:" + _alt(_VOCAB["report_kinds"]) + r")$")
 _RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、预算等工作(报告)
@@ -382,8 +410,15 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
 
     ``deputies_oversee``: the report is a township presidium's, whose oversight is done by
     the deputies it organizes (rule 12)."""
+    clause = _unwrap_documents(clause)
     masked = _RE_TITLE.sub(lambda m: "《" + _MASK * len(m.group(1)) + "》", clause)
     masked = _mask_organized_deputies(masked, deputies_oversee)
+    actor = masked[:_first_method_word(masked)]
+    if _RE_DEPUTIES_SUBJECT.search(actor) and not _RE_COMMITTEE_ACTOR.search(actor):
+        return []   # 代表们…视察和检查了501个单位的工作: the clause's actor is deputies
+    enumerated = _enumerated_rule(clause, masked)
+    if enumerated:
+        return enumerated
     found, used = _means_rule(clause, masked)
     lead: str | None = None                      # subject of a lead segment (rule 10)
     for seg in _RE_SEGMENT.finditer(masked):
@@ -406,8 +441,14 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
             acts = [_with_lead(a, lead) for a in acts]
         found.extend(acts)
     found = [_with_questioned_organ(a, clause, masked) for a in found]
-    if "备案审查" in masked and not any(a.method == "filing_review" for a in found):
-        found.append(Activity("filing_review", "规范性文件" if "规范性文件" in masked else None))
+    if (_RE_FILING_NAMED.search(masked)
+            and not any(a.method == "filing_review" for a in found)):
+        found.append(Activity("filing_review",
+                              "规范性文件备案审查" if "规范性文件" in masked else "备案审查"))
+    # A report with no subject of its own (县人民法院工作报告, 市政府的工作情况报告) is an
+    # organ's annual report or a step of another activity of the clause: no row.
+    found = [a for a in found if not (a.method == "work_report_review" and a.topic is None
+                                      and a.count == 1)]
     unique: dict[tuple[str, str | None, str | None, str | None, int], Activity] = {}
     for act in found:
         unique.setdefault(act.key, act)
@@ -427,14 +468,54 @@ def _mask_organized_deputies(masked: str, deputies_oversee: bool) -> str:
     return out
 
 
+def _unwrap_documents(clause: str) -> str:
+    """Rule 0: titles in 《》 of documents heard or reviewed (《县政府关于X的报告》《Y方案》)
+    are read as written, one list (A、B); a law named inside one (〈农产品质量安全法〉) keeps
+    its 《》.  Titles of laws and rules stay titles."""
+    out: list[str] = []
+    pos = 0
+    last_end = -1
+    for m in _RE_TITLE.finditer(clause):
+        inner = m.group(1)
+        if not _RE_DOCUMENT_TITLE.search(inner):
+            continue
+        out.append(clause[pos:m.start()])
+        if m.start() == last_end:
+            out.append("、")             # 《A》《B》 -> A、B
+        out.append(inner.replace("〈", "《").replace("〉", "》"))
+        pos = last_end = m.end()
+    out.append(clause[pos:])
+    return "".join(out)
+
+
+def _first_method_word(masked: str) -> int:
+    """Where the clause's first method word is (its actor is written before it)."""
+    m = _RE_METHOD_WORD.search(masked)
+    return m.start() if m is not None else 0
+
+
+def _enumerated_rule(clause: str, masked: str) -> list[Activity]:
+    """Rule 2b: a count of activities followed by their subjects (此后的4次专题询问分别涉及：A、
+    B、C和D): one row per subject when the count agrees; the count restates them."""
+    m = _RE_ENUMERATED.search(masked)
+    if m is None or _deputies_act(masked[:m.start()]):
+        return []
+    n = parse_chinese_numeral(m.group("n"))
+    items = [trim(x) for x in split_items(clause[m.start("list"):m.end("list")])]
+    if n is None or len(items) != n or not all(names_subject(x) for x in items):
+        return []
+    method = _KIND[m.group("kind")]["method"]
+    return [Activity(method, x) for x in items if x]
+
+
 def _segment_activities(seg: str, masked: str, previous: list[Activity],
                         clause_masked: str) -> list[Activity]:
     counted = _counted_rule(seg, masked)
     if counted:
         return counted
-    found: list[Activity] = []
-    found += _budget_rule(seg, masked)
-    found += _report_rule(seg, masked)
+    found: list[Activity] = _budget_rule(seg, masked)
+    if not found:
+        found += _report_rule(seg, masked)
     laws = _law_rule(seg, masked)
     found += laws
     found += _topic_verb_rule(seg, masked, skip_law=bool(laws))
@@ -485,7 +566,9 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
             continue
         item_start = masked.rfind("、", 0, q.start) + 1
         before = masked[item_start:q.start]
-        if (q.unit == "部" and masked.startswith(("法律", "法规"), q.end)
+        if _RE_ASSISTING.search(masked, 0, q.start):
+            continue  # 配合自治区人大对22部法律法规进行执法检查: another body's count
+        if (q.unit in ("部", "件") and masked.startswith(("法律", "法规"), q.end)
                 and "检查" in masked and not _deputies_act(before)):
             if before.endswith("等"):
                 continue  # 甲法、乙法等6部法律: the named laws are read by rule 5
@@ -533,10 +616,16 @@ def _budget_rule(seg: str, masked: str) -> list[Activity]:
         for im in _RE_BUDGET_ITEM.finditer(masked, obj_start):
             if im.start() != pos:
                 break  # items must follow each other
-            topic = trim(seg[im.start("item"):im.end("item")])
+            start = im.start("item") if pos > obj_start else im.start()   # 和政县… is no 和
+            topic = trim(seg[start:im.end("item")])
             if topic:
                 items.append(Activity("budget_review", topic))
             pos = im.end()
+        # Last year's execution report goes with this year's plan or budget reviewed with it
+        # (审查批准X计划执行情况的报告及Y计划): one budget review, read as the plan.
+        plans = [a for a in items if not _RE_EXECUTION_REPORT.search(a.topic or "")]
+        if plans:
+            return plans
         if items:
             return items
     return []
@@ -561,8 +650,9 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
             break
         k = km.start()
         name = seg[pos:k]
+        if found or pos > vm.end():
+            name = re.sub(r"^[、和及与]", "", name)   # the next item (not 和政县…)
         pos = k + 2
-        name = re.sub(r"^[、和及与]", "", name)
         if "关于" in name:                  # 县政府关于X的报告 (reporters inherited when absent)
             organ_part, topic_part = name.split("关于", 1)
             if organ_part:
@@ -582,8 +672,20 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         if listing is not None:
             topic_part = topic_part[:listing.start()]
         kind = _RE_REPORT_KIND.search(topic_part)
+        method = "work_report_review"
         if kind is not None and kind.start() > 0 and "关于" in name:
             topic_part = topic_part[:kind.start()]   # 关于X情况的综合(报告) -> X情况
+            if kind.group().lstrip("的") in _RESEARCH_KINDS:
+                method = "inspection_research"       # 人大农委关于X的调研报告
+        im = _RE_INSPECTION_REPORT.match(topic_part.rstrip("的"))
+        if im is not None:                           # the report of an inspection of laws
+            raw_law = im.group("law") or im.group("law2")
+            laws = [t.group(1).strip() for t in _RE_TITLE.finditer(raw_law)] or _law_names(raw_law)
+            if laws:
+                found += [Activity("law_enforcement_inspection", None, law) for law in laws]
+                if pos >= len(masked) or masked[pos] not in "、和及与":
+                    break
+                continue
         wrapped = ("关于" in name or listing is not None
                    or re.search(r"(?:情况|的)$", topic_part) is not None)
         topic = trim(topic_part, keep_extent=True) if wrapped else trim(topic_part + "报告")
@@ -593,8 +695,10 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
             topic = None
         if topic is None and reporters == [None]:
             continue
-        for reporter in reporters:
-            found.append(Activity("work_report_review", topic, None, reporter))
+        if method == "inspection_research":
+            found.append(Activity(method, topic))
+        else:
+            found += [Activity(method, topic, None, reporter) for reporter in reporters]
         if pos >= len(masked) or masked[pos] not in "、和及与":
             break
     return found

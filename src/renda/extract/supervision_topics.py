@@ -81,6 +81,8 @@ _ORGAN_GROUPS = frozenset(VOCAB["organ_groups"])
 _RE_UNIT = re.compile(r"(?:" + alt(VOCAB["appraised_unit_suffixes"]) + r")$")
 _RE_ORGAN_SPLIT = re.compile(r"以及|[、和及与]")
 _RE_ORGAN_SYSTEM = re.compile(r"^.{0,6}?系统")  # 政法系统公安局 -> 公安局
+# The congress's own bodies, never an organ overseen (人大常委会, 主席团).
+_RE_OWN_BODY = re.compile(r"(?:.{0,10}?人大)?(?:常委会|常务委员会|主席团)|.{0,10}?人民代表大会|人大")
 
 
 def trim(topic: str, keep_extent: bool = False) -> str | None:
@@ -195,6 +197,9 @@ def organs(words: str) -> list[str | None]:
     parts = [_RE_ORGAN_SYSTEM.sub("", p.strip().strip("“”\""))
              for p in _RE_ORGAN_SPLIT.split(words)]
     parts = [p for p in parts if p]
+    others = [p for p in parts if not _RE_OWN_BODY.fullmatch(p)]
+    if others and len(others) < len(parts):
+        parts = others              # 人大常委会、一府两院: the congress's own report left out
     if parts and all(is_organ(p) for p in parts):
         return list(parts)
     return [None]
