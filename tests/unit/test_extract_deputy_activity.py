@@ -597,6 +597,168 @@ TRAPS = [
     Example("常委会开展执法检查5次，参加视察调研80人次。", []),  # no deputies named
 ]
 
+
+# --------------------------------------------------------------------------------------
+# Web pages: news items, yearbook entries and articles on deputies' work (the shapes of the
+# real pages in shared/corpus/web, written anew for these tests)
+# --------------------------------------------------------------------------------------
+
+WEB_PAGES = [
+    # A news item reports events: a figure no word dates is unspecified (a report on a
+    # year's work dates its undated figures to the year).
+    Example(
+        # local names of a station
+        "全镇建成代表联系站5个、民情驿站12个、代表联络工作站3个。",
+        [("unspecified", "liaison_stations", 5, "unspecified"),
+         ("unspecified", "liaison_stations", 12, "unspecified"),
+         ("unspecified", "liaison_stations", 3, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # stations counted through a modifier (已建成的)
+        "两名市人大代表前往四个已建成的代表联系站开展联系选民活动。",
+        [("unspecified", "liaison_stations", 4, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # one station in each of the units counted
+        "该镇以9个社区为单元，在每个社区都设立了人大代表联络站。",
+        [("unspecified", "liaison_stations", 9, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # the points of a congress's stations, in the next sentence
+        "全区建成人大代表联络站6个。联络站下设联络点20个。",
+        [("unspecified", "liaison_stations", 6, "unspecified"),
+         ("unspecified", "liaison_points", 20, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "截至目前，各代表联络站共接访群众560余人次。",
+        [("unspecified", "people_received", 560, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # deputies taking part in receptions are visits; the voters' opinions are collected
+        "参与接待活动的市、区两级代表96人次，接待选民130人次，提出意见建议58条，解决率达90%。",
+        [("deputies", "station_visits", 96, "unspecified"),
+         ("deputies", "people_received", 130, "unspecified"),
+         ("deputies", "problems_collected", 58, "unspecified"),
+         ("unspecified", "resolution_rate_pct", 90, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "代表们在联络站共接待群众20人，收集群众建议6项。",
+        [("deputies", "people_received", 20, "unspecified"),
+         ("deputies", "problems_collected", 6, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "代表们与23名选民面对面交流，收集意见建议9条。",
+        [("deputies", "people_received", 23, "unspecified"),
+         ("deputies", "problems_collected", 9, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # a long modifier ending in 的 between the count and the opinions
+        "代表联络站收集300余条涉及教育、医疗等方面的意见、建议。",
+        [("unspecified", "problems_collected", 300, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # counted, then sent to key oversight in the same clause
+        "常委会将代表反映集中的45件建议归并为12项，交由各专门委员会重点督办。",
+        [("standing_committee", "key_suggestions", 45, "annual")],
+    ),
+    Example(
+        # 除…外，其余的…: the number left out gives no row; the rest is counted
+        "除3件闭会期间建议外，其余的88件代表建议已全部办结。",
+        [("unspecified", "suggestions_handled", 88, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # 除了…外，还…: besides, counted
+        "承办单位除了办理确定的6件重点督办建议外，还推动解决了其他问题。",
+        [("unspecified", "key_suggestions", 6, "unspecified")],  # chosen by the congress, not the unit
+        doc_type="news",
+    ),
+    Example(
+        # the lead / co-handled split of a count is not a count of its own
+        "今年由我局承办的代表建议共21件，其中主办建议15件、协办建议6件。",
+        [("unspecified", "suggestions_handled", 21, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # the share rated satisfied is the satisfaction rate; the basic share is a part
+        "从代表反馈看，满意的52件，占86.7%；基本满意8件，占13.3%。",
+        [("unspecified", "satisfaction_rate_pct", 86.7, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # the handler named in the segment: the government, not the committee
+        "县人大常委会交由县人民政府办理的64件代表建议已全部办复。",
+        [("government", "suggestions_handled", 64, "unspecified")],
+        doc_type="news",
+        actors={("suggestions_handled", 64): "县人民政府"},
+    ),
+    Example(
+        # the same count restated in a later sentence is one row
+        "大会期间代表共提出建议64件。会后，64件建议全部转交有关部门研究。",
+        [("deputies", "suggestions_received", 64, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "所提建议中，已解决的40件，因条件限制难以解决的6件。",
+        [("unspecified", "suggestions_resolved", 40, "annual")],
+        doc_type="deputy_work_report",
+    ),
+    Example(
+        # named deputies attending a meeting (列席); 旁听 is not 列席
+        "组织36名省、市人大代表列席常委会会议、20余人次旁听庭审。",
+        [("deputies", "sessions_attended", 36, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # the deputies counted in a clause that has them attend a training; not everyone
+        "来自各选举单位的60余名全国人大代表和有关部门的同志，共90余人参加了这期履职学习班。",
+        [("deputies", "trainees", 60, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # 将…作为: 将 as 把, not a plan
+        "各承办单位将推动解决群众关切问题作为工作的重点，全年办结代表建议120件。",
+        [("government", "suggestions_handled", 120, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # bills put to the standing committee are not motions; the government handles
+        "提请省人大常委会审议法规议案4件，办理省人大代表建议520件。",
+        [("government", "suggestions_handled", 520, "annual")],
+        doc_type="government_report",
+    ),
+]
+
+WEB_TRAPS = [
+    Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
+    Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
+    Example("全国人大常委会法工委设立基层立法联系点5个。3个联系点运行良好。", [],
+            doc_type="news"),
+    Example("市交通局将涉及农村公路的8件代表建议作为重点，逐件研究办理。", [],
+            doc_type="news"),  # a unit's own emphasis
+    Example("会议表彰了优秀人大代表20名、优秀代表建议15件，命名8个代表联络站为星级代表联络站。",
+            [], doc_type="news"),
+    Example("评定5个代表联络站为优秀人大代表联络站。", [], doc_type="news"),
+    Example("承办单位须在收到代表建议后15个工作日内与代表联系。", [], doc_type="news"),
+    Example("有9名镇人大代表向选民进行了述职和评议。", [], doc_type="news"),
+    Example("代表们对县交通局提出4个方面的问题和建议。", [], doc_type="news"),
+    Example("全镇48名人大代表、12名列席代表出席会议。", [], doc_type="news"),
+    Example("推动一批群众关心的问题得到解决。", [], doc_type="news"),
+    Example("12345热线共受理群众诉求5800件，直接办结率98%。", [], doc_type="news"),
+    Example("组织机关党员开展党史学习教育专题培训3期，参训党员120人次。", [], doc_type="news"),
+    Example("市政协共收到委员提案420件，立案380件，办复率100%。", [], doc_type="news"),
+    Example("加强联络站建设。通过代表反映社情民意。已答复14件。", [], doc_type="news"),
+]
+
 ALL_TABLES = {
     "annual_work_report": ANNUAL_WORK_REPORT,
     "deputy_work_report": DEPUTY_WORK_REPORT,
@@ -609,6 +771,8 @@ ALL_TABLES = {
     "township_presidium_report": TOWNSHIP_PRESIDIUM_REPORT,
     "station_news": STATION_NEWS,
     "traps": TRAPS,
+    "web_pages": WEB_PAGES,
+    "web_traps": WEB_TRAPS,
 }
 ALL_EXAMPLES = [(name, ex) for name, table in ALL_TABLES.items() for ex in table]
 
@@ -652,6 +816,16 @@ def test_deputy_work_report(example: Example) -> None:
 
 @pytest.mark.parametrize("example", GOVERNMENT_REPORT)
 def test_government_report(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", WEB_PAGES)
+def test_web_pages(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", WEB_TRAPS)
+def test_web_traps(example: Example) -> None:
     _check(example)
 
 
@@ -778,6 +952,21 @@ def test_same_input_same_ids() -> None:
     first = deputy_activity.extract(text, _ctx("congress_report"))
     second = deputy_activity.extract(text, _ctx("congress_report"))
     assert [r["record_id"] for r in first] == [r["record_id"] for r in second]
+
+
+def test_undated_figures_by_kind_of_report() -> None:
+    # A report on a year's work dates its undated figures to the year; a news item or an
+    # article reports events (unspecified); a report on a whole term, with no year in it,
+    # speaks of the term.
+    def periods(text: str, doc_type: str) -> set[str]:
+        return {r["period"] for r in deputy_activity.extract(text, _ctx(doc_type))}
+
+    assert periods("代表进站履职320人次。", "congress_report") == {"annual"}
+    assert periods("代表进站履职320人次。", "news") == {"unspecified"}
+    term = "五年来，代表共提出议案320件。\n组织代表列席常委会会议860人次。"
+    assert periods(term, "congress_report") == {"multi_year"}
+    dated = "2021年，代表共提出议案32件。\n组织代表列席常委会会议86人次。"
+    assert periods(dated, "congress_report") == {"annual"}
 
 
 def test_no_report_year_leaves_undated_figures_unspecified() -> None:

@@ -219,12 +219,21 @@ _ONE_YEAR_RE = re.compile(
     rf"{_alt(_V['period_markers']['annual'])}|(?:19|20)[0-9]{{2}}\s*年|[0-9]{{4}}[-/.][0-9]")
 
 
+# Reports on a body's work over a year: a figure they give without a date is the year's.
+# A news item or an article reports events and practice: an undated figure is unspecified.
+_REPORTS_ON_A_YEAR = frozenset({"congress_report", "government_report", "deputy_work_report",
+                                "oversight_report"})
+
+
 def _default_period(text: str, ctx: DocContext) -> str:
-    """The period of figures no period word dates: annual in a report on a year, multi_year
-    in a report on a whole term, unspecified when the report's year is not known."""
+    """The period of figures no period word dates: annual in a report on a year's work,
+    multi_year in a report on a whole term, unspecified in a news item or an article and
+    when the report's year is not known."""
     if _TERM_WORD_RE.search(text) and not _ONE_YEAR_RE.search(text):
         return "multi_year"
-    return "annual" if ctx.report_year is not None else "unspecified"
+    if ctx.report_year is not None and ctx.doc_type in _REPORTS_ON_A_YEAR:
+        return "annual"
+    return "unspecified"
 
 
 _PLAN_RE = re.compile(_alt_re(_V["plan_markers"]))

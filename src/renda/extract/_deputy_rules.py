@@ -135,15 +135,20 @@ _PERCENT = frozenset({"%"})
 #   training_after  the rest of the clause has them attend a training (80余名全国人大代表…，
 #              共120余人参加了这期研讨班)
 #   satisfied_before  the segment before says how many were rated satisfied (满意70件，占86.4%)
+#   each_unit_after  the rest of the clause sets up a station in each of the units counted
+#              (以6个办事处为基础，在每个办事处设立人大代表联络站)
 #   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
 #              nothing marks the suggestions as formal (see _exclusion_applies)
 #   except_after  (exclusions only) the rest of the clause counts the others (除6件…外，其余
 #              的166件…): the number is what is left out
+#   deputies_counted_before  (exclusions only) deputies were counted earlier in the sentence,
+#              so a total of people after them (共120余人参加) is not the deputies'
 # A rule marked ``fallthrough`` whose context fails lets the rules after it try the number;
 # any other rule whose context fails gives no row.
 _CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
              "reception_before", "key_after", "training_after", "satisfied_before",
-             "inspection_before", "except_after")
+             "each_unit_after",
+             "inspection_before", "except_after", "deputies_counted_before")
 
 
 @dataclass(frozen=True)
@@ -235,7 +240,7 @@ RULES: tuple[Rule, ...] = (
         "honours", None, None, "none",
         rf"@ {_G}{{0,16}}? (?:被)? (?:评为|评选为|评定为|命名为|授予|确定为|获评|荣获|为) "
         rf"(?:全国|省级|市级|县级|区级)? (?:优秀|先进|示范|模范|标兵|明星|十佳|五星级|四星级|星级)",
-        rf"(?:表彰|评选出?|评出|评定出?|命名) {_G}{{0,12}}? @",
+        rf"(?:表彰|评选出?|评出|评定出?|命名) [^@]{{0,24}}? @",
     ),
     _rule(
         # 除6件闭会期间建议外，其余的166件…: what is left out of the count that follows.
@@ -293,6 +298,11 @@ RULES: tuple[Rule, ...] = (
         "reception_participants", "station_visits", frozenset({"人次", "人", "名"}), "none",
         rf"(?:参与|参加) {_G}{{0,4}}? 接待 {_G}{{0,12}}? 代表们? {_FILL} @",
         rf"@ {_G}{{0,8}}? 代表们? (?:参与|参加) {_G}{{0,4}}? 接待",
+    ),
+    _rule(
+        "stations_one_per_unit", "liaison_stations", _PLACES, "each_unit_after",
+        rf"@ (?P<unit>乡镇|街道|社区|村|办事处|片区|园区|镇|乡)",
+        fallthrough=True,
     ),
     _rule(
         "people_received", "people_received", _PERSONS, "station",
@@ -406,6 +416,10 @@ RULES: tuple[Rule, ...] = (
         # 代表1200余人次): trainees, inspections or sessions, by that activity.
         "participants", "family:activity", _PERSONS, "deputy",
         rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
+    ),
+    _rule(
+        "everyone_at_training", None, frozenset({"人", "名"}), "deputies_counted_before",
+        rf"^ (?:共|共计|合计|总计)? @ (?:参加|出席)",
     ),
     _rule(
         "trainings", "trainings", _SESSIONS, "deputy",
@@ -543,7 +557,7 @@ def _classify(masked: str, q: Quantity, family: str | None,
         if rule.context == "rate":
             ok = _rate_context_ok(metric, masked, where, family)
         else:
-            ok = _context_ok(rule.context, where, metric)
+            ok = _context_ok(rule.context, where, metric, match)
         if not ok:
             if rule.fallthrough:
                 continue
@@ -638,7 +652,11 @@ _AT_A_STATION_RE = re.compile(rf"{_PLACE}|{_ENTER}")
 _FORMAL_RE = re.compile(_FORMAL)
 _APPRAISAL_RE = re.compile(_APPRAISAL)
 _CLAUSE_TAIL_RE = re.compile("[；;]")
-_OTHERS_AFTER_RE = re.compile("其余|其他|其它|余下|剩余|剩下")
+_OTHERS_AFTER_RE = re.compile(r"[，,；;]?\s*(?:而|但)?(?:其余|其他|其它|余下|剩余|剩下)")
+_DEPUTIES_COUNTED_RE = re.compile(
+    rf"[0-9零〇一二两三四五六七八九十百千]+[余多]?(?:名|位){_MODS}*(?:人大)?代表")
+_EACH_HAS_STATION_RE = re.compile(
+    rf"每个[\u4e00-\u9fff]{{1,4}}?(?:都|均)?(?:设立|建立|建成|设有|挂牌)了?{_G}{{0,6}}?{_STATION}")
 _RECEPTION_RE = re.compile(rf"{_RECEIVE}{_G}{{0,10}}?{_PEOPLE}")
 _KEY_AFTER_RE = re.compile(r"(?:交由|交给|交|由|列为|确定为|作为)[^。；;]{0,20}?重点(?:督办|办理|处理)")
 _TRAINING_AFTER_RE = re.compile(rf"参加{_G}{{0,12}}?{_TRAIN}")
@@ -659,11 +677,15 @@ def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
                 and not _AT_A_STATION_RE.search(where.sentence))
     if context == "except_after":
         # 除6件…外，其余的166件: left out; 除了…20项重点督办建议外，还…: besides, counted.
-        return bool(_OTHERS_AFTER_RE.search(where.after, 0, 16))
+        return bool(_OTHERS_AFTER_RE.match(where.after))
+    if context == "deputies_counted_before":
+        # 80余名全国人大代表和…的同志，共120余人参加了研讨班: everyone, not the deputies
+        return bool(_DEPUTIES_COUNTED_RE.search(where.before))
     raise AssertionError(context)
 
 
-def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
+def _context_ok(context: str, where: _Where, metric: str | None = None,
+                match: re.Match[str] | None = None) -> bool:
     sentence = where.sentence
     actor_type = where.actor_type
     if context == "station":
@@ -690,6 +712,10 @@ def _context_ok(context: str, where: _Where, metric: str | None = None) -> bool:
         return bool(_KEY_AFTER_RE.search(where.after, 0, 40))
     if context == "training_after":
         return bool(_TRAINING_AFTER_RE.search(where.after))
+    if context == "each_unit_after":
+        # 以6个办事处为基础，在每个办事处设立人大代表联络站: one station in each of them.
+        each = where.after.find("每个" + (match.group("unit") if match else ""))
+        return each >= 0 and bool(_EACH_HAS_STATION_RE.match(where.after, each))
     if context == "satisfied_before":
         return (bool(_SATISFIED_BEFORE_RE.search(where.before))
                 and _context_ok("suggestion", where, metric))

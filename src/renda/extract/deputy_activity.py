@@ -173,7 +173,8 @@ class _Doc:
 # station's context.
 _HANDLED_WORDS = re.compile("交办|交由|转交|办理|办复|办结|督办")
 _NOT_DEPUTIES_WORDS = re.compile(rf"{_CPPCC}|审议意见")
-_STATIONS_NAMED = re.compile(rf"{_STATION}|{_POINT}")
+# Not a legislative contact point (基层立法联系点): a commission's, not deputies'.
+_STATIONS_NAMED = re.compile(rf"(?<!立法)(?:{_STATION}|{_POINT})")
 _STATION_HINT = re.compile("[站点室家]")  # every station word holds one (a cheap test first)
 _CONGRESS_RE = re.compile("代表|人大")
 
