@@ -100,7 +100,7 @@ _LEVELS_RE = _alternation(list(LEVEL_WORDS))
 _NUM_CN = "0-9一二三四五六七八九十百"
 
 # Deputies of a congress: 人大代表, 人民代表大会代表, 人民代表大会的代表.
-_RE_DEPUTIES = re.compile(r"(?:人大|人民代表大会)的?代表")
+_RE_DEPUTIES = re.compile(r"(?:人大|人民代表大会|(?<=[县市区镇乡])人)的?代表")  # 市人代表: a typo
 
 # The level (and term) written right before 人大代表, read on the text before it.
 _RE_LEVEL_BEFORE = re.compile(
@@ -196,8 +196,9 @@ _RE_MULTI_YEAR = re.compile(r"五年来|过去五年|近五年|本届以来|本�
 # The text before is cut at the previous comma, the text after at the next one.
 _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = (
     # 参选率85.5% / 参选率分别为92%、95% / 参选率均在90%以上 (approximate)
-    ("turnout_pct", r"(?:参选率|投票率)(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
-     frozenset({"%"})),
+    # 参加投票的选民占登记选民的93.5%
+    ("turnout_pct", r"(?:参选率|投票率|占(?:登记)?选民(?:总数|人数)?的?)"
+     r"(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None, frozenset({"%"})),
     # 平均得票率达95.7%
     ("avg_vote_share_pct", r"平均得票率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
      frozenset({"%"})),
@@ -211,7 +212,7 @@ _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = 
      r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选)"      # 参加(县人大代表选举)投票
      r"(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
      # …了县级人大代表选举投票; 选民直接或以委托方式参加投票; 选民在80个投票点有序进行投票
-     r"^(?:的)?选民(?:共同)?(?:[^，,；;。]{0,16}?(?:参加|参与|进行)了?)"
+     r"^(?:的)?选民(?:共同)?(?:[^，,；;。]{0,16}?(?:参加|参与|进行)了?)?"
      r"(?:投票|选举|[^，,；;]{0,16}?投票(?!站|点|箱))",
      frozenset({"名", "人", None})),
     # 划分选区176个 / 176个选区
@@ -260,9 +261,16 @@ _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~�
 _RE_FIGURE_WORDS = re.compile(r"选民|选区|参选率|投票率")
 _RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
 
-# 市、镇两级 (a city whose towns sit right below it: 东莞, 中山, or a county-level city): its
-# 市 deputies are elected by voters (rule 3).
-_RE_CITY_WITH_TOWNS = re.compile(r"市[、和与]?[镇乡]两级|市[、和与]?(?:镇|乡镇)人大代表")
+# Prefecture-level cities with no counties (东莞, 中山): voters elect their deputies (rule 3).
+_CITIES_WITHOUT_COUNTIES = frozenset(_VOCAB["cities_without_counties"])
+_RE_CITY_WITHOUT_COUNTIES = re.compile(_alternation([c[:-1] for c in _CITIES_WITHOUT_COUNTIES])
+                                       + r"市")
+
+# Page chrome before a number (阅读次数:506): never a figure.
+_RE_CHROME_BEFORE = re.compile(r"(?:" + _alternation(_VOCAB["chrome_before_number"])
+                               + r")(?:次数|数)?\s*[:：]?\s*$")
+_RE_SCHEDULED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["scheduled_markers"]))
+_RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功")  # a sentence saying the vote took place
 
 
 # Rule 6a: a date stated as the day of the vote, read in the comma clause holding the date
@@ -276,6 +284,7 @@ _RE_VOTE_HELD = re.compile(
     r"""
     (?:顺利|圆满|胜利|依法|同步|集中|统一)?   # 顺利
     (?:完成|进行|举行|结束)                    # held
+    | (?:选举|投票)日(?!前|之前|前夕)          # 11月16日是…选举日 (the day itself)
     """,
     re.VERBOSE,
 )
@@ -322,12 +331,15 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
         return []
     fragments: list[dict[str, Any]] = []
     vote_days = _VoteDays()
-    direct_city = bool(_RE_CITY_WITH_TOWNS.search(text))
+    scheduled: set[int] = set()
+    direct_city = ctx.city in _CITIES_WITHOUT_COUNTIES
     for index, sentence in enumerate(sentences(text)):
         vote_days.enter(text, sentence)
         s = sentence.text
         about_deputies = bool(_RE_DEPUTIES.search(s) and _RE_ELECTION_VERB.search(s))
         about_voters = bool(_RE_FIGURE_WORDS.search(s)) and not _RE_NOT_CONGRESS.search(s)
+        if _RE_SCHEDULED.search(s):
+            scheduled.add(index)
         if about_deputies or about_voters:
             found = _rows_of_sentence(text, sentence, ctx, about_deputies, direct_city)
             for row in found:
@@ -336,7 +348,7 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
                 row["_sentence"] = index
             fragments.extend(found)
         vote_days.read(s, ctx)
-    return assemble(text, fragments, ctx)
+    return assemble(text, fragments, ctx, scheduled)
 
 
 class _VoteDays:
@@ -408,7 +420,8 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
     (level None) holding the figures that name no level (rule 9)."""
     s = sentence.text
     quantities = [q for q in find_quantities(_RE_CLAUSE_COMMA.sub("，", s))
-                  if not _RE_RANGE_BEFORE.search(s, 0, q.start)]
+                  if not _RE_RANGE_BEFORE.search(s, 0, q.start)
+                  and not _RE_CHROME_BEFORE.search(s, max(0, q.start - 8), q.start)]
     bodies = _bodies(s, quantities, ctx) if about_deputies else []
     # One row per (level, method, status); a level named twice (县人大代表186名 … 县人大代表的
     # 平均得票率) is one body.
@@ -416,7 +429,9 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
     for body in bodies:
         before = s[:body.start]
         verb_after = _verb_after_subject(s, body)
-        elected_by_voters = body.level == "city" and direct_city
+        elected_by_voters = body.level == "city" and (
+            direct_city or _RE_CITY_WITHOUT_COUNTIES.search(s, max(0, body.start - 4), body.start + 1)
+            is not None)
         method = "indirect" if ((_LEVEL_RANK[body.level] >= _LEVEL_RANK["city"]
                                  and not elected_by_voters)
                                 or _RE_INDIRECT.search(before)
@@ -468,6 +483,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
             avg_vote_share_pct=row.values.get("avg_vote_share_pct"),
             approximate=row.approximate,
             _basis=_basis(row), _by_election=by_election,
+            _done=_RE_DONE.search(s) is not None,
         ))
     return out
 
@@ -505,7 +521,7 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
                                            and not _division_levels(head, word)):
             continue  # 县乡两级人大代表, 省市县人大代表, 市、县人大代表 (not 宁乡市: a place)
         level = LEVEL_WORDS[word]
-        if word == "市" and lm.group("lvl"):
+        if word in ("市", "市级") and lm.group("lvl"):
             level = _city_level(head, ctx)   # 浏阳市 / 长沙市 / 市 in a county-level city
         term_s = lm.group("term") or lm.group("term2")
         term = parse_chinese_numeral(term_s) if term_s else None
@@ -713,7 +729,7 @@ def _label_level(s: str, q: Quantity, ctx: DocContext) -> str | None:
         word, head = bm.group("lvl"), before[:bm.start()]
         if _RE_COMBINED.search(head) or _RE_LEVEL_LIST_TAIL.search(head):
             return None  # 两级选区, 市、镇两级…: levels together
-    if word == "市":
+    if word in ("市", "市级"):
         return _city_level(head, ctx)
     return LEVEL_WORDS[word]
 
@@ -763,7 +779,7 @@ def _targets(rows: list[_Row], column: str, words_before: str, keyword: str,
     if lm is not None:
         word = lm.group("lvl")
         text = words_before if lm.re is _RE_FIGURE_LEVEL else keyword
-        level = (_city_level(text[:lm.start()], ctx) if word == "市"
+        level = (_city_level(text[:lm.start()], ctx) if word in ("市", "市级")
                  else LEVEL_WORDS[word])
         return [r for r in rows if r.level == level] or _rows_of_level(all_rows, level, 0)
     if column in ("voters_registered", "voters_participating", "constituencies", "turnout_pct"):

@@ -19,6 +19,8 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
       fragment that also says the vote took place (全县262624名选民参加投票，将差额选举产生
       县人大代表217名) is two: a held one with the facts of the vote and no deputies, and a
       planned one with the seats.
+   c. Deputies said neither elected nor voted for, in a sentence that schedules the vote or
+      next to one (各补选县人大代表1名。选举日期定于12月18日), are seats to fill: planned.
 10. Fragments of one level, one scope and one kind of election (a by-election or not), within
     ``WINDOW`` sentences of the previous fragment of the row, are one row when they agree:
     no figure, term or date differs, no total over a term meets a single year's, the
@@ -44,15 +46,21 @@ _FIGURES = ("constituencies", "voters_registered", "voters_participating", "turn
             "deputies_elected", "avg_vote_share_pct")
 _VOTED_FIGURES = ("voters_participating", "turnout_pct", "avg_vote_share_pct")
 _PRECISION_RANK = {None: -1, "year": 0, "month": 1, "day": 2}
-_PRIVATE = ("_basis", "_by_election", "_sentence", "_first", "_last")
+_PRIVATE = ("_basis", "_by_election", "_done", "_sentence", "_first", "_last")
 
 
-def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext) -> list[dict[str, Any]]:
-    """The rows of a document from its sentence fragments (rules 9-10)."""
+def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
+             scheduled: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+    """The rows of a document from its sentence fragments (rules 9-10); ``scheduled``: the
+    indexes of the sentences that schedule a vote (选举日期定于12月18日)."""
     leveled = [f for f in fragments if f["level"] is not None]
     joint = [f for f in fragments if f["level"] is None]
     for f in leveled:
         f["_first"] = f["_last"] = f["_sentence"]
+        if f["_basis"] == "voted" and not f["_done"] \
+                and all(f[c] is None for c in _VOTED_FIGURES) \
+                and scheduled & {f["_sentence"] - 1, f["_sentence"], f["_sentence"] + 1}:
+            f["status"], f["_basis"] = "planned", "planned"  # rule 9c
     _attach_joint(joint, leveled)
     rows: list[dict[str, Any]] = []
     for fragment in _split_planned(leveled):
@@ -72,10 +80,13 @@ def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) ->
             by_sentence.setdefault(f["_sentence"], []).append(f)
     for j in joint:
         i = j["_sentence"]
-        near = next((k for k in (i - 1, i + 1) if k in by_sentence), None)
+        near = next((k for k in (i - 1, i + 1)
+                     if any(f["scope"] == j["scope"] for f in by_sentence.get(k, ()))), None)
         if near is None:
             continue
         for f in by_sentence[near]:
+            if f["scope"] != j["scope"]:
+                continue  # 全省 figures are not the county's own
             taken = False
             for column in _FIGURES:
                 if column == "deputies_elected" or j[column] is None or f[column] is not None:
