@@ -99,9 +99,11 @@ _MIN_ARTICLES = 5
 #    20**年, 19__年, ××镇, 第x届). Latin x is a placeholder only between non-Latin characters
 #    and before a unit or level word, so URLs (xxgk) and words are not.
 _RE_PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])(?:(?:19|20)[xX*＊_]{2}|[xX]{1,3}|[×＊*_]{1,3}|某某)"
+    r"(?<![A-Za-z])(?:(?:19|20)(?:[xX]{2}|[*＊]{2}|_{2})"  # 20xx年, 20**年, 19__年
+    r"|[xX]{1,3}|[×]{1,3}|某某|_{2,})"  # xx县, XX年, ××镇, 第x届, 某某乡, ___年
     r"(?![A-Za-z])(?=_?[省市县区乡镇村街届年月日次名个人件份号期])"
 )
+# (Asterisks and single underscores only in years: **县人大** is bold type, not a blank.)
 _MIN_PLACEHOLDERS = 2
 # 3. A template whose numbers were removed: a measure word left right after the verb or
 #    preposition that took the number (总人口为人，比上届增加人；今年月份), several times.
@@ -143,6 +145,10 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("deputy_work_report", "title", re.compile(
         r"代表工作(?:情况)?(?:报告|总结)|代表(?:议案)?建议.{0,8}办理(?:工作)?情况(?:的)?(?:报告|汇报)")),
     ("congress_report", "title", re.compile(r"常务委员会工作报告|常委会工作报告")),
+    # Summaries and briefing papers of other kinds (乡镇人大年度工作总结, …汇报材料).
+    ("other", "title", re.compile(r"总结|汇报(?:材料)?$")),
+    # A speech to the session that is no government report: the congress's own report.
+    ("congress_report", "head", re.compile(r"(?:^|\n)各位代表[:：，,]")),
     # A report read to a standing committee (主任、各位副主任…): its subject says which.
     ("election_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}(?:代表资格|选举产生)")),
     # Journal articles, chronicles, yearbooks, research: written about the work, not news.
@@ -172,13 +178,18 @@ def _title_line(text: str) -> str:
 
 
 def infer_doc_type(text: str, body: str | None = None) -> str:
-    """The kind of document (``body`` is accepted for compatibility; it does not decide)."""
+    """The kind of document: the first rule of :data:`_DOC_TYPE_RULES` that applies; else a
+    text that opens with its standing committee as the subject (交城县人大常委会自觉把…)
+    speaks for it, a congress report; else other. Only the opening counts: every page
+    about a county's congress names its committee again and again."""
     title = _title_line(text)
     head = text[:_HEAD]
     where = {"title": title, "head": head, "lead": text[:_LEAD]}
     for doc_type, place, pattern in _DOC_TYPE_RULES:
         if pattern.search(where[place]):
             return doc_type
+    if body and text.lstrip().startswith(body):
+        return "congress_report"
     return "other"
 
 
@@ -194,7 +205,8 @@ _RE_ORGAN = re.compile(
     rf"|(?P<municipal>(?<![城都])市{_LEVEL_WORD}(?:人大|人民代表大会))"
     rf"|(?P<city>(?:州|盟){_LEVEL_WORD}(?:人大|人民代表大会))"
     rf"|(?P<county>(?:县|(?<![选社园景小])区|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
-    rf"|(?P<township>(?:乡|镇|街道){_LEVEL_WORD}(?:人大|人民代表大会)|主席团|人大工委)"
+    # (a bare 主席团 is also a session's presidium at any level: only 镇人大主席团 counts)
+    rf"|(?P<township>(?:乡|镇|街道){_LEVEL_WORD}(?:人大|人民代表大会)|人大工委)"
 )
 _RE_CONGRESS_AFTER = re.compile(rf"{_LEVEL_WORD}(?:人大|人民代表大会)")
 # The site's owner in its welcome line is who hosts the page, not whom it is about (a
@@ -494,7 +506,9 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
             setattr(meta, key, None)
     if meta.level == "national" and "admin_code" not in sidecar:
         meta.admin_code = None
-    elif meta.level in ("province", "city") and "admin_code" not in sidecar and region is not None:
-        code = region.admin_code
-        meta.admin_code = code[:2] + "0000" if meta.level == "province" else code[:4] + "00"
+    elif meta.level in ("province", "city") and "admin_code" not in sidecar:
+        # The code of the division at the body's level: the province's or city's own.
+        named = meta.province if meta.level == "province" else meta.city
+        codes = [d.code for d in gazetteer.by_name.get(named or "", []) if d.level == meta.level]
+        meta.admin_code = codes[0] if len(codes) == 1 else None
     return meta
