@@ -74,12 +74,12 @@ from typing import Any
 
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
 from renda.extract.supervision_scope import (
-    document_dated, document_out_of_scope, period_of, plan_sections, plan_start,
+    document_dated, document_out_of_scope, document_span, period_of, plan_sections, plan_start,
     sentence_out_of_scope,
 )
 from renda.numbers import find_quantities, parse_chinese_numeral
 from renda.extract.supervision_topics import (
-    RE_INTERNAL, RE_LIST_JOIN, VOCAB, alt, is_organ, is_unit, names_subject, organ, organs, split_items, trim,
+    RE_INTERNAL, RE_LIST_JOIN, VOCAB, alt, core, is_organ, is_unit, names_subject, organ, organs, split_items, trim,
 )
 
 TABLE = "supervision"
@@ -122,7 +122,7 @@ _RE_SEGMENT = re.compile(r"[^，,：:。；;！？!?]+")
 _RE_MEANS = re.compile(
     r"""
     (?:运用|采取|采用|通过|综合)          # uses ...
-    (?P<means>[^，,]{2,40}?)              # ... the listed means ...
+    (?P<means>[^，,]{2,80}?)              # ... the listed means ...
     等?(?:方式|形式|手段|方法|途径)        # ... as ways
     """,
     re.VERBOSE,
@@ -190,7 +190,7 @@ _RE_ORGAN_PREFIX = re.compile(
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
 # Nouns of a report reviewed (报告, 汇报) and of a report heard (报告), ending an item: not
 # the verb of 向常委会报告履职情况.
-_REPORT_END = r"(?=$|[、，,。；;和及与并》）)的等])"
+_REPORT_END = r"(?=$|[、，,。；;和及与并《》）)的等])"
 _RE_REPORT_NOUN = re.compile(r"(?:报告|汇报)" + _REPORT_END)
 _RE_REPORT_ONLY = re.compile(r"报告" + _REPORT_END)
 # Rule 4b: reports that give an activity of their own: the committee's inspection of a law
@@ -232,6 +232,12 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
+# Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
+_RE_AIM = re.compile(r"(?:加强|强化|加大|注重|重视|坚持)了?$")
+# Rule 6e: 以X为主题的专题询问.
+_RE_THEME = re.compile(
+    r"以(?P<topic>[^，,、]{2,40}?)为(?:主题|题目|专题|重点|内容)的?" + _PARTICLE + _MODIFIERS
+    + r"(?P<verb>" + _TOPIC_VERB_ALT + r")" + _NOT_AFTER_VERB)
 
 # Rule 6d: a subject that is a report (针对县政府关于X情况的报告开展专题询问): its subject X
 # is the topic, its organ the target organ.
@@ -358,9 +364,11 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     plan_lines = plan_sections(text)
     dated = document_dated(text, ctx)
+    span = document_span(text)
     # Rule 12: a township congress has no standing committee; between its sessions its
     # presidium oversees through the deputies it organizes (组织代表视察了…).
     deputies_oversee = ctx.level == "township"
+    seen_methods: set[str] = set()            # methods of the rows so far (rule 15)
     heading_rows: list[dict[str, Any]] = []   # rows of a numbered heading (rule 13)
     section_methods: set[str] = set()         # methods of the rows of the heading's section
     for sentence in sentences(text):
@@ -372,13 +380,17 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             continue
         if text.count("\n", 0, sentence.start) in plan_lines:
             continue  # a sentence of a section on next year's work
+        followup = _RE_FOLLOWUP.match(sentence.text) is not None
         plan_at = plan_start(sentence.text)     # activities from here on are plans
-        period = period_of(text, sentence, ctx, dated)
+        period = period_of(text, sentence, ctx, dated, span)
         for clause in clauses(sentence):
             cut = plan_at - (clause.start - sentence.start)
             if cut <= 0:
                 continue
             for act in activities(clause.text[:cut], deputies_oversee=deputies_oversee):
+                if followup and act.method in seen_methods:
+                    continue   # 各督办组分别到承办单位…进行了督办: a step of the activity told
+                seen_methods.add(act.method)
                 row = fact_row(
                     TABLE, ctx, clause, period,
                     # count tells apart two counted groups of one clause (审议报告59项,
@@ -393,7 +405,38 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
                     section_methods.add(act.method)
                     rows.append(row)
     rows += [r for r in heading_rows if r["method"] not in section_methods]
-    return sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
+    return _one_row_per_activity(sorted(rows, key=lambda r: (r["char_start"], r["char_end"])))
+
+
+def _one_row_per_activity(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rule 14: an activity told again in the same document (a headline and its story, the
+    research and the hearing of its report, 审议 and 审查批准 of one plan) is one row, the
+    first: rows of one method, law, organ and count whose subjects are equal or one holds
+    the other (without the words of extent) are one."""
+    kept: list[dict[str, Any]] = []
+    for row in rows:
+        subject = core(row["topic"]) if row["topic"] else None
+        if not any(_same_activity(row, subject, k) for k in kept):
+            kept.append(row)
+    return kept
+
+
+def _same_activity(row: dict[str, Any], subject: str | None, other: dict[str, Any]) -> bool:
+    if any(row[f] != other[f] for f in ("method", "law_title", "target_organ", "count")):
+        return False
+    theirs = core(other["topic"]) if other["topic"] else None
+    if subject is None or theirs is None:
+        return subject is theirs
+    return subject == theirs or (min(len(subject), len(theirs)) >= 4
+                                 and (subject in theirs or theirs in subject))
+
+
+# Rule 15: a sentence whose actor is the activity's own group (检查组, 各督办组) or that points
+# back to it (此次, 本次) tells a step of an activity already told, not a new one.
+_RE_FOLLOWUP = re.compile(
+    r"^(?:[^，,。]{0,10}[，,])?(?:各|该|此次|这次|本次|该次)?[^，,。]{0,6}?"
+    r"(?:(?:执法)?检查组|视察组|调研组|督办组|督查组|评议组|询问组)"
+    r"|^(?:[^，,。]{0,10}[，,])?(?:此次|这次|本次|该次)")
 
 
 def _is_heading(text: str, sentence: Sentence) -> bool:
@@ -449,6 +492,7 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
     # organ's annual report or a step of another activity of the clause: no row.
     found = [a for a in found if not (a.method == "work_report_review" and a.topic is None
                                       and a.count == 1)]
+    found = [_with_law_of_topic(a) for a in found]
     unique: dict[tuple[str, str | None, str | None, str | None, int], Activity] = {}
     for act in found:
         unique.setdefault(act.key, act)
@@ -466,6 +510,19 @@ def _mask_organized_deputies(masked: str, deputies_oversee: bool) -> str:
         if deputies_oversee or _RE_OVERSEEING_BODY.search(masked, 0, m.start()):
             out = out[:m.start("deputies")] + _MASK * 2 + out[m.end("deputies"):]
     return out
+
+
+def _with_law_of_topic(act: Activity) -> Activity:
+    """Rule 5b: a subject naming a law in 《》 (贯彻执行《宗教事务条例》情况) gives the row its
+    ``law_title``."""
+    if act.law_title is not None or not act.topic:
+        return act
+    for m in _RE_TITLE.finditer(act.topic):
+        law = m.group(1).strip()
+        if _RE_LAW.search(law):
+            return Activity(act.method, act.topic, law, act.target_organ, act.count,
+                            act.approximate)
+    return act
 
 
 def _unwrap_documents(clause: str) -> str:
@@ -520,6 +577,8 @@ def _segment_activities(seg: str, masked: str, previous: list[Activity],
     found += laws
     found += _topic_verb_rule(seg, masked, skip_law=bool(laws))
     if not found:
+        found += _theme_rule(seg, masked)
+    if not found:
         found += _context_verb_rule(seg, masked, clause_masked)
     if not found:
         found += _object_verb_rule(seg, masked)
@@ -553,8 +612,19 @@ def _means_rule(clause: str, masked: str) -> tuple[list[Activity], set[int]]:
         if tm is not None and not re.search(_TOPIC_VERB_ALT, tm.group("topic")):
             # (就X开展专题询问 after 采用“执法检查＋专题询问”方式 is an activity of its own)
             topic = trim(clause[seg.start() + tm.start("topic"):seg.end()])
-            if topic:
-                return [Activity(method, topic)], used | {seg.start()}
+            if not topic:
+                continue
+            # The activity the means serve may be written after the subject (围绕A、B等重点
+            # 工作，以及民生事项开展专题询问): its verb gives the method, one row per subject.
+            verb = next((v for g in segments if g.start() > seg.start()
+                         for v in [_RE_CONTINUING_VERB.search(g.group())] if v), None)
+            if verb is not None:
+                nxt = {g.start() for g in segments if g.start() > seg.start()
+                       and _RE_CONTINUING_VERB.search(g.group())}
+                items = [t for t in (trim(x) for x in split_items(topic)) if names_subject(t)]
+                return ([Activity(TOPIC_VERBS[verb.group("verb")], t) for t in items],
+                        used | {seg.start()} | nxt)
+            return [Activity(method, topic)], used | {seg.start()}
     return [], used
 
 
@@ -589,7 +659,7 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
                 continue  # 对十项民生实事进行跟踪监督: the count is inside the subject (rule 2);
                           # 就三个专题开展调研 counts topics, so activities
             kind, actor = _KIND[m.group("kind")], before + m.group("pre")
-        if "needs" in kind and not re.search(kind["needs"], masked[:q.start]):
+        if "needs" in kind and not re.search(kind["needs"], masked):
             continue
         if _deputies_act(actor):
             continue
@@ -738,10 +808,21 @@ def _law_names(raw: str) -> list[str]:
     return names
 
 
+def _theme_rule(seg: str, masked: str) -> list[Activity]:
+    """Rule 6e: 以X为主题的专题询问: X is the subject."""
+    m = _RE_THEME.search(masked)
+    if m is None or _deputies_act(masked[:m.start()]):
+        return []
+    topic = trim(seg[m.start("topic"):m.end("topic")])
+    return [Activity(TOPIC_VERBS[m.group("verb")], topic)] if names_subject(topic) else []
+
+
 def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
     """Rule 6: 对X进行<verb>, one row per subject."""
     found: list[Activity] = []
     for m in _RE_TOPIC_VERB.finditer(masked):
+        if _RE_AIM.search(masked, 0, m.start()):
+            continue  # 加强了对X的监督检查: an aim, not an activity
         verb = m.group("verb")
         method = TOPIC_VERBS[verb]
         if skip_law and verb in _LAW_VERBS:
@@ -810,7 +891,8 @@ def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
     m = _RE_BARE_VERB.match(masked)
     if m is None or _deputies_act(m.group("actor")):
         return []
-    return [Activity(TOPIC_VERBS[m.group("verb")], lead)]
+    items = [t for t in (trim(x) for x in split_items(lead)) if names_subject(t)]
+    return [Activity(TOPIC_VERBS[m.group("verb")], t) for t in items]
 
 
 def _with_lead(act: Activity, lead: str) -> Activity:

@@ -19,9 +19,10 @@ of sentences tell activities that took place, in this order:
 4. Plans inside a sentence: read up to the comma segment holding a plan marker (将/拟/计划/
    力争/要 + a verb, a proposed agenda 建议议程), unless it is reported speech (提出要加强…).
 5. Period: ``multi_year`` when the sentence, or its paragraph's opening, speaks of several
-   years (五年来, 本届以来, 2013年至今, 党的十八大以来, 3年里, 自2019年…以来); otherwise
-   ``annual`` when the document covers a year or dates its events (an activity is a dated
-   event), ``unspecified`` when nothing dates it.
+   years (五年来, 本届以来, 2013年至今, 党的十八大以来, 3年里, 自2019年…以来); ``annual``
+   in a report on one year; ``multi_year`` for the undated activities of an article whose
+   opening speaks of several years; ``annual`` when the document dates its events (a date,
+   日前, 昨日: an activity is a dated event); ``unspecified`` when nothing dates it.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ _RE_REPORTED_SPEECH = _any(VOCAB["reported_speech"])
 # Rule 5.
 _RE_MULTI_YEAR = _any(VOCAB["multi_year_markers"])
 _RE_ANNUAL = re.compile(r"一年来|全年|过去的?一年|本年度|今年")
+# A sentence's own time: a year, a month, a day, this year.
+_RE_OWN_TIME = re.compile(r"(?:19|20)[0-9]{2}年|[0-9一二三四五六七八九十]{1,2}月|今年|去年|一年来|全年")
+# A news story's time of its event (日前, 近日, 昨日上午): it dates what it tells.
+_RE_NEWS_TIME = re.compile(r"日前|近日|昨日|昨天|今天|今日|本月|上月|本周|上周|今年|去年")
 
 
 def document_out_of_scope(text: str, ctx: DocContext) -> str | None:
@@ -108,16 +113,28 @@ def plan_start(sentence: str) -> int:
     return len(sentence)
 
 
+def document_span(text: str) -> bool:
+    """Rule 5: the document's opening paragraph speaks of several years (a five-year report,
+    an article on a practice 自2019年…以来): its undated activities are of that span."""
+    end = text.find("\n", 200)
+    return bool(_RE_MULTI_YEAR.search(text[:end if end > 0 else 600][:600]))
+
+
 def document_dated(text: str, ctx: DocContext) -> bool:
-    """Rule 5: the document covers a year or dates what it tells (a date in its opening)."""
+    """Rule 5: the document covers a year or dates what it tells (a date or a news story's
+    time, 日前 / 昨日上午, in its opening)."""
     if ctx.report_year is not None:
         return True
-    return bool(find_dates(text[:600], 2000))
+    opening = text[:600]
+    return bool(find_dates(opening, 2000)) or bool(_RE_NEWS_TIME.search(opening))
 
 
-def period_of(text: str, sentence: Sentence, ctx: DocContext, dated: bool) -> str:
+def period_of(text: str, sentence: Sentence, ctx: DocContext, dated: bool,
+              span: bool = False) -> str:
     """Rule 5: multi_year when the sentence (or its paragraph's opening) speaks of several
-    years; annual for a dated document's activities; unspecified for undated ones."""
+    years; annual in a report on one year; multi_year when the document's opening speaks of
+    several years (``span``) and the sentence names no year or date of its own; annual for a
+    dated document's activities; unspecified for undated ones."""
     if _RE_MULTI_YEAR.search(sentence.text):
         return "multi_year"
     para_start = text.rfind("\n", 0, sentence.start) + 1
@@ -126,11 +143,13 @@ def period_of(text: str, sentence: Sentence, ctx: DocContext, dated: bool) -> st
         return "multi_year"
     if ctx.doc_type in _ANNUAL_DOC_TYPES and ctx.report_year is not None:
         return "annual"
+    if span and not _RE_OWN_TIME.search(sentence.text):
+        return "multi_year"
     if (dated or _RE_ANNUAL.search(sentence.text)
             or find_dates(sentence.text, ctx.report_year or 2000)):
         return "annual"
     return "unspecified"
 
 
-__all__ = ["document_dated", "document_out_of_scope", "period_of", "plan_sections",
+__all__ = ["document_dated", "document_span", "document_out_of_scope", "period_of", "plan_sections",
            "plan_start", "sentence_out_of_scope"]
