@@ -1014,6 +1014,17 @@ def test_cheap_prefilters_cover_the_words_they_guard() -> None:
         assert deputy_activity._STATION_HINT.search(word), word
     for char in numbers._CN_NUM_CHARS + "0123456789":
         assert deputy_activity._NUMERAL.search(char), char
+    from renda.extract import _deputy_rules as rules
+
+    words = (vocab["words"]["opinion"] + vocab["words"]["suggestion"] + vocab["words"]["problem"]
+             + vocab["words"]["cppcc"] + ["议案", "所提问题"])
+    for word in words:
+        assert rules._FAMILY_HINT.search(word), word
+    # a percentage is tried against the table only beside one of the percent hint's words
+    for rule in rules.RULES:
+        if rule.metric and rule.units and "%" in rule.units:
+            for pattern in rule.patterns:
+                assert rules._PERCENT_HINT.search(pattern.pattern), (rule.name, pattern.pattern)
 
 
 # --------------------------------------------------------------------------------------

@@ -258,6 +258,8 @@ _RE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: a separator, no
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
 _QUOTE_RE = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
 _STOP_RE = re.compile("[" + re.escape(_SEGMENT_STOPS) + "]")
+_SPECIAL_RE = re.compile(
+    "[" + re.escape("".join(_OPENERS) + "".join(_OPENERS.values()) + _SEGMENT_STOPS) + "]")
 
 
 def _segments(s: str) -> list[tuple[int, int]]:
@@ -274,7 +276,9 @@ def _segments(s: str) -> list[tuple[int, int]]:
         return [(a, b) for a, b in spans if b > a]
     stack: list[str] = []
     start = 0
-    for i, c in enumerate(s):
+    for m in _SPECIAL_RE.finditer(s):  # only openers, closers and stops matter
+        i = m.start()
+        c = s[i]
         if stack and c == stack[-1]:
             stack.pop()
         elif c in _OPENERS:

@@ -476,6 +476,8 @@ _FAMILY_RE = re.compile(
     re.VERBOSE,
 )
 _OPINION_AS_PROBLEM = re.compile(rf"{_COLLECT}|群众|选民")
+# Every word of a family holds one of these (a cheap test first: checked by the unit tests).
+_FAMILY_HINT = re.compile("[议案题求难意盼]")
 
 # Metrics by how their actor is chosen (see _actor_for).
 _HANDLING = frozenset({"suggestions_handled", "suggestions_resolved", "response_rate_pct",
@@ -506,6 +508,8 @@ _EVERY = re.compile(r"均|都|全部")  # 办复率均达100%: the rate holds fo
 def _family(masked: str) -> str | None:
     """The family of the last thing named in the text: problems or suggestions."""
     last: str | None = None
+    if not _FAMILY_HINT.search(masked):
+        return None
     for m in _FAMILY_RE.finditer(masked):
         if m.group("op"):
             last = "problems" if _OPINION_AS_PROBLEM.search(masked[:m.start()]) else "suggestions"
@@ -532,9 +536,18 @@ class _Where:
     after: str = ""  # the rest of the number's clause after its segment (quotes blanked)
 
 
+# Cheap exits before the table: a number in a unit no metric takes (元, 平方米, 公里) gives no
+# row whatever the exclusions say; a percentage gives one only beside a rate word, 满意 or
+# 占 (every pattern of a rule taking % holds one: checked by the unit tests).
+_METRIC_UNITS = frozenset().union(*(r.units for r in RULES if r.metric and r.units))
+_PERCENT_HINT = re.compile("率|满意|占")
+
+
 def _classify(masked: str, q: Quantity, family: str | None,
               where: _Where) -> tuple[str, str] | None:
     """(metric, the masked segment) for the number written @, or None."""
+    if q.unit not in _METRIC_UNITS or (q.unit == "%" and not _PERCENT_HINT.search(masked)):
+        return None
     for rule in RULES:
         if rule.units is not None and q.unit not in rule.units:
             continue
