@@ -202,6 +202,10 @@ _RESEARCH_KINDS = frozenset({"调研", "视察", "调查"})
 _RE_REPORT_KIND = re.compile(r"的?(?:" + _alt(_VOCAB["report_kinds"]) + r")$")
 _RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、预算等工作(报告)
 
+# Rule 5c: laws after the verb of an inspection (检查《甲》《乙》贯彻实施情况).
+_RE_LAW_OBJECT = re.compile(
+    r"(?<!接受)(?:执法)?检查了?(?P<laws>(?:《[^《》]+》[、和及与]?)+)(?:的)?(?:贯彻)?(?:实施|执行|落实)(?:情况)?")
+
 # Rule 5: verbs of an inspection of laws (检查 only when the subjects are laws).
 _LAW_VERBS = frozenset({"执法检查", "检查"})
 
@@ -232,6 +236,7 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
+_RE_WORK_OF = re.compile(r"的?(?:工作|履职)$")
 # Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
 _RE_AIM = re.compile(r"(?:加强|强化|加大|注重|重视|坚持)了?$")
 # Rule 6e: 以X为主题的专题询问.
@@ -302,7 +307,7 @@ _RE_QUESTIONED_ORGAN = re.compile(r"(?:对|向)(?P<organ>[\u4e00-\u9fff]{2,14}?)
 # Rule 7: subject after the verb.
 _RE_OBJECT_VERB = re.compile(
     r"""
-    (?P<verb>""" + _alt(list(OBJECT_VERBS)) + r""")了?   # 视察了
+    (?P<verb>""" + _alt(list(OBJECT_VERBS)) + r""")""" + _NOT_AFTER_VERB + r"""了?   # 视察了 (not 视察组)
     (?P<topic>.{2,30}?(?:""" + _alt(_VOCAB["object_heads"]) + r"""))   # ... 建设情况
     $
     """,
@@ -480,6 +485,8 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
                 continue
             if lead is not None:
                 acts = _bare_verb_rule(masked[start:end], lead)
+            if not acts and found and found[-1].method == "work_report_review":
+                acts = _next_report(clause[start:end], masked[start:end])
         elif lead is not None:
             acts = [_with_lead(a, lead) for a in acts]
         found.extend(acts)
@@ -792,6 +799,10 @@ def _law_rule(seg: str, masked: str) -> list[Activity]:
             titles = [m.group(1).strip() for m in _RE_TITLE.finditer(raw)] or _law_names(raw)
             if titles:
                 break
+    if not titles:                  # (c) 检查《甲》贯彻实施情况: the laws after the verb
+        om = _RE_LAW_OBJECT.search(masked)
+        if om is not None and not _deputies_act(masked[:om.start()]):
+            titles = [m.group(1).strip() for m in _RE_TITLE.finditer(seg[om.start("laws"):om.end("laws")])]
     return [Activity("law_enforcement_inspection", None, t) for t in dict.fromkeys(titles) if t]
 
 
@@ -844,8 +855,9 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
             topic = trim(part)
             if not names_subject(topic):
                 continue
-            if is_organ(topic) or (method == "work_appraisal" and is_unit(topic)):
-                found.append(Activity(method, None, None, topic))
+            unit = _RE_WORK_OF.sub("", topic)      # 县交通局工作: the organ's work
+            if is_organ(unit) or (method == "work_appraisal" and is_unit(unit)):
+                found.append(Activity(method, None, None, unit))
             else:
                 found.append(Activity(method, topic))
     return found
@@ -886,6 +898,18 @@ def _counts_a_list(before: str) -> bool:
     return bool(leads) and RE_LIST_JOIN.search(before, leads[-1].end()) is not None
 
 
+def _next_report(seg: str, masked: str) -> list[Activity]:
+    """Rule 8b: a segment that is only a report's name after a report heard (…的报告，县审计
+    局关于X的审计工作报告) is one more report of the list."""
+    m = _RE_REPORT_SUBJECT.match(masked)
+    if m is None:
+        return []
+    topic = trim(seg[m.start("topic"):m.end("topic")], keep_extent=True)
+    if not names_subject(topic):
+        return []
+    return [Activity("work_report_review", topic, None, organ(seg[:m.end("organ")]))]
+
+
 def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
     """Rule 10: a bare method verb after a lead segment (围绕X，开展专题调研) takes its subject."""
     m = _RE_BARE_VERB.match(masked)
@@ -897,8 +921,7 @@ def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
 
 def _with_lead(act: Activity, lead: str) -> Activity:
     """Rule 10: one activity with no subject of its own (a group counted 1) takes the lead's."""
-    if (act.topic is None and act.law_title is None and act.target_organ is None
-            and act.count == 1):
+    if act.topic is None and act.law_title is None and act.count == 1:
         return Activity(act.method, lead, None, act.target_organ, 1, act.approximate)
     return act
 
