@@ -6,7 +6,13 @@ import pytest
 
 from renda.ingest import MetadataError, parse_sidecar
 from renda.ingest.gazetteer import load_gazetteer
-from renda.ingest.metadata import infer_body, infer_doc_type, infer_metadata, infer_report_year
+from renda.ingest.metadata import (
+    infer_body,
+    infer_doc_type,
+    infer_fact_free,
+    infer_metadata,
+    infer_report_year,
+)
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -87,3 +93,167 @@ def test_sidecar_wins_even_when_null() -> None:
 def test_bad_sidecars(text, message) -> None:
     with pytest.raises(MetadataError, match=message):
         parse_sidecar(text, "x.meta.yml")
+
+
+# --- documents that state no facts -------------------------------------------------------
+# Written for these tests: a law, a regulation, a work plan template, templates with blanks
+# and with the numbers removed; and the pages that must stay fact-bearing.
+LAW = ("某省乡镇人民代表大会工作条例\n"
+       "第一条 为了保障乡镇人民代表大会依法行使职权，根据有关法律，制定本条例。\n"
+       "第二条 乡镇人民代表大会主席团应当每年听取代表意见。\n"
+       "第三条 主席团应当组织代表开展视察。\n"
+       "第四条 代表建议应当在三个月内办复。\n"
+       "第五条 本条例自2019年1月1日起施行。\n")
+MEASURES = ("某市人大代表联络站管理办法\n" + "".join(
+    f"第{n}条 联络站应当按月接待群众，并记录所收集的意见。\n" for n in "一二三四五六") +
+    "本办法由市人大常委会负责解释。\n")
+WORK_PLAN_TEMPLATE = ("20XX年工作要点\n一、XX县人大常委会将听取和审议县政府专项工作报告。\n"
+                      "二、组织代表开展视察活动X次。\n")
+BLANK_TEMPLATE = ("关于xx镇第x届人民代表大会代表选举情况的报告\n"
+                  "（20xx年x月x日在xx镇人民代表大会上）\n全镇共划分选区x个。")
+EMPTIED_NUMBERS = ("全县总人口为人，比上届增加人；十八周岁以上人口为人，比上届减少人；"
+                   "依法登记选民人，共划分选区个。")
+
+FACT_FREE = [
+    ("a regulation: articles, 本条例, 应当", LAW, "law"),
+    ("measures: articles, 本办法", MEASURES, "law"),
+    ("a work-plan template", WORK_PLAN_TEMPLATE, "template"),
+    ("a report with blanks for places, terms and dates", BLANK_TEMPLATE, "template"),
+    ("a report with its numbers removed", EMPTIED_NUMBERS, "template"),
+]
+FACT_BEARING = [
+    ("a report quoting one article",
+     "根据《中华人民共和国各级人民代表大会常务委员会监督法》第九条的规定，常委会听取了县政府关于"
+     "教育工作的报告。第十条规定的程序应当遵守。"),
+    ("news about studying a law",
+     "本报讯 3月5日，县人大常委会组织学习《监督法》。与会人员表示，应当依法履职。"),
+    ("an anonymous but real summary (某镇)", "某镇人大年度工作总结\n一年来，镇人大主席团召开会议6次。"),
+    ("a person's name masked (王某某)", "选民王某某说，投票站就设在村委会。共有选民1200人参加投票。"),
+    ("bold type is no blank", "**县人大常委会**召开第十次会议。**县人大常委会**听取报告。"),
+    ("a web address with xx in it", "来源：http://www.xx.gov.cn/xxgk/ 2021年县人大常委会听取报告。"),
+]
+
+
+@pytest.mark.parametrize("name,text,reason", FACT_FREE, ids=[f[0] for f in FACT_FREE])
+def test_fact_free(name, text, reason) -> None:
+    found = infer_fact_free(text)
+    assert found is not None and found.startswith(reason)
+
+
+@pytest.mark.parametrize("name,text", FACT_BEARING, ids=[f[0] for f in FACT_BEARING])
+def test_fact_bearing(name, text) -> None:
+    assert infer_fact_free(text) is None
+
+
+def test_a_national_law_is_other_and_national() -> None:
+    text = "中华人民共和国某某法\n" + LAW.split("\n", 1)[1].replace("本条例", "本法")
+    meta = infer_metadata(text, {}, TODAY)
+    assert (meta.doc_type, meta.level, meta.province) == ("other", "national", None)
+    assert meta.fact_free is not None
+
+
+# --- doc_type: more kinds, and body words that must not decide ---------------------------
+DOC_TYPES_MORE = [
+    ("dateline of a paper", "县人大代表进站接待选民\n某某日报讯（通讯员 李四）12月3日上午，代表进站。",
+     "news"),
+    ("source line", "首页 > 工作动态\n发布时间：2020-05-06 来源：县人大办\n5月5日，县人大常委会召开会议。",
+     "news"),
+    ("a lead that opens with the day", "镇人大开展代表述职\n11月8日，某镇人大主席团组织代表述职。", "news"),
+    ("news that mentions a government report",
+     "本网讯 6月9日，某乡召开人民代表大会，会议听取审议了《政府工作报告》。", "news"),
+    ("news that mentions an inspection report",
+     "12月2日，县人大常委会召开会议，会议听取了执法检查组的执法检查报告。", "news"),
+    ("a work plan", "某省人大常委会2024年监督工作计划\n一、听取和审议专项工作报告", "other"),
+    ("a notice", "关于办理市人大代表建议的通知\n各承办单位：", "other"),
+    ("an announcement", "某县人民代表大会常务委员会公告\n第3号\n根据选举法，补选代表1名。", "other"),
+    ("a journal abstract", "摘要\n<正>今年以来，某县人大常委会建设代表联络站。", "other"),
+    ("a qualification report to the standing committee",
+     "主任、各位副主任、各位委员：\n各选举单位选举产生了省人民代表大会代表350名，代表资格审查委员会进行了审查。",
+     "election_report"),
+    ("a qualification report by its title",
+     "某县人大常委会代表资格审查委员会关于某县第十届人民代表大会代表资格的审查报告（2021年11月2日通过）",
+     "election_report"),
+    ("a summary", "某镇人大年度工作总结\n今年以来，镇人大主席团组织代表视察3次。", "other"),
+    ("a congress speech", "各位代表：\n现在，我受县人大常委会委托，向大会报告工作。", "congress_report"),
+    ("a lead sentence is no title",
+     "3月9日，全国人大委员长在大会上作全国人大常委会工作报告。报告显示，一年来……", "news"),
+    ("nothing says", "人大代表联络站是代表联系群众的平台。", "other"),
+]
+
+
+@pytest.mark.parametrize("name,text,doc_type", DOC_TYPES_MORE, ids=[d[0] for d in DOC_TYPES_MORE])
+def test_doc_type_more(name, text, doc_type) -> None:
+    assert infer_doc_type(text) == doc_type
+
+
+# --- level and region of the body -------------------------------------------------------
+# (name, text, level, province, city, county)
+LEVELS = [
+    ("a municipality's standing committee is province level",
+     "天津市人大常委会召开第十次会议。天津市人大常委会听取了市政府的报告。", "province", "天津市", None,
+     None),
+    ("a township presidium", "某镇人大主席团召开会议。镇人大主席团听取了镇政府的报告，全镇代表参加。",
+     "township", None, None, None),
+    ("the national congress has no region",
+     "全国人大常委会召开会议，委员长主持。全国人大常委会听取了国务院的报告。北京市代表列席。",
+     "national", None, None, None),
+    ("a county standing committee named", "12月1日，寿县人大常委会召开会议。县人大常委会主任主持。",
+     "county", "安徽省", "淮南市", "寿县"),
+    ("a township election under its county",
+     "12月20日，射阳县某镇选民投票，选举产生新一届县、镇两级人大代表。镇人大主席团组织选举，全镇选民参加。",
+     "township", "江苏省", "盐城市", "射阳县"),
+    ("a district of a municipality has no city",
+     "闵行区人大常委会召开会议。闵行区人大常委会听取了区政府的报告。", "county", "上海市", None,
+     "闵行区"),
+    ("a short form of an autonomous county",
+     "秀山县人大常委会组织代表视察。秀山县人大常委会主任参加。", "county", "重庆市", None,
+     "秀山土家族苗族自治县"),
+    ("a county under its former name",
+     "凤翔县人大常委会组织代表视察。凤翔县人大常委会主任参加。", "county", "陕西省", "宝鸡市", "凤翔县"),
+    ("a provincial committee named, national words in passing",
+     "广东省人大常委会开展执法检查。全国人大代表参加。广东省人大常委会听取了报告。", "province",
+     "广东省", None, None),
+    ("a city's paper in the page head",
+     "据镇江日报报道，11月1日，某街道人大工委组织代表接待群众。", "township", "江苏省", "镇江市", None),
+]
+
+
+@pytest.mark.parametrize("name,text,level,province,city,county", LEVELS, ids=[x[0] for x in LEVELS])
+def test_level_and_region(name, text, level, province, city, county) -> None:
+    meta = infer_metadata(text, {}, TODAY)
+    assert (meta.level, meta.province, meta.city, meta.county) == (level, province, city, county)
+
+
+def test_sidecar_province_stops_a_misread_region() -> None:
+    # A provincial government report whose text happens to hold names of places elsewhere
+    # (or pieces of ordinary words that are district names) keeps the sidecar's province.
+    text = "各位代表：\n现在，我代表自治区人民政府向大会报告工作。集中区域发展，台中市中区来宾参观。"
+    meta = infer_metadata(text, {"province": "西藏自治区", "level": "province"}, TODAY)
+    assert (meta.province, meta.city, meta.county, meta.admin_code) == ("西藏自治区", None, None,
+                                                                        "540000")
+
+
+# --- report_year: more rules ------------------------------------------------------------
+YEARS_MORE = [
+    ("year in the title", "某省人大常委会2024年监督工作计划\n一、听取2023年度报告。2023年的问题。2023年。",
+     2024),
+    ("a government report's title year is its delivery", "2026年某省政府工作报告\n各位代表：", 2025),
+    ("the page's date", "首页 > 动态\n发布时间：2019-05-06 10:00 来源：县人大\n5月5日，县人大常委会召开会议。",
+     2019),
+    ("an NPC session", "3月5日，十四届全国人大二次会议在北京开幕，代表们审议议案。", 2024),
+    ("the work report at an NPC session covers the year before",
+     "3月9日，十四届全国人大二次会议举行全体会议，听取全国人大常委会工作报告。", 2023),
+    ("years in quoted titles do not count",
+     "会议学习了《某省2010年代表工作规定》《2010年选举实施细则》。2021年，常委会听取报告。", 2021),
+    ("a starting year does not count", "2013年以来累计检查15次；2017年，常委会开展执法检查。", 2017),
+    ("accounts are reviewed the year after",
+     "会议审议了2012年县本级财政决算的报告和2012年度审计工作报告。", 2013),
+    ("a periodical's issue", "首页 > 杂志 > 2025年 > 第12期\n文章回顾了2019年以来的做法，2019年首次询问。",
+     2025),
+]
+
+
+@pytest.mark.parametrize("name,text,year", YEARS_MORE, ids=[y[0] for y in YEARS_MORE])
+def test_report_year_more(name, text, year) -> None:
+    doc_type = infer_doc_type(text)
+    assert infer_report_year(text, TODAY, doc_type)[0] == year

@@ -230,10 +230,17 @@ class Gazetteer:
                          for d in self.by_name.get(name, [])]
             if preferred:
                 return self.region(max(preferred, key=lambda d: (rank[d.level], score(d))))
+        # Provinces the text names; a division of another province, named without its
+        # parents, is a name in passing (one 浮山县 in 广东省's report) or a piece of words.
+        named_provinces = {d.code[:2] for d in candidates.values() if d.level == "province"}
+
+        def credible(d: Division) -> bool:
+            if score(d)[0] or d.level == "province":
+                return True
+            return not ambiguous(d) and (not named_provinces or d.code[:2] in named_provinces)
+
         for level in ("county", "city", "province"):
-            # An ambiguous name with no parent named is not evidence enough.
-            at_level = [d for d in candidates.values() if d.level == level
-                        and (score(d)[0] or not ambiguous(d) or level == "province")]
+            at_level = [d for d in candidates.values() if d.level == level and credible(d)]
             if at_level:
                 return self.region(max(at_level, key=lambda d: (score(d), d.code)))
         return None

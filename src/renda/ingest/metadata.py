@@ -134,7 +134,8 @@ def infer_fact_free(text: str) -> str | None:
 _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A government work report: its title, or the speaker's formula.
     ("government_report", "title", re.compile(r"政府工作报告$|^政府工作报告")),
-    ("government_report", "head", re.compile(r"代表[\u4e00-\u9fff]{0,10}政府向大会(?:作|报告)")),
+    ("government_report", "head", re.compile(
+        r"代表[\u4e00-\u9fff]{0,10}政府[，,]?向大会(?:作|报告)|(?:^|\n)[^\n]{0,20}政府工作报告\n")),
     # Plans, notices, announcements, explanations: not reports of work done.
     ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
     ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9一二三四五六七八九十]+号")),
@@ -349,10 +350,11 @@ def infer_report_year(text: str, today: dt.date,
             return int(m.group(1)), published
     if published is not None:
         return (published.year - 1 if published.month <= 6 else published.year), published
-    title = text.split("\n", 1)[0]
-    if len(title) <= 60:
+    title = _RE_QUOTED.sub("", _title_line(text))
+    if title:
         m = _RE_YEAR.search(title)
-        if m and 1979 <= int(m.group(1)) <= today.year:
+        if m and 1979 <= int(m.group(1)) <= today.year and not _RE_NOT_WORK_YEAR.match(
+                title, m.start()):
             year = int(m.group(1))
             if doc_type in ("government_report", "congress_report") and "工作报告" in title:
                 year -= 1
