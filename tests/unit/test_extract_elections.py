@@ -262,8 +262,8 @@ TRAPS = [
     Example("出席会议的县人大代表186名参加投票表决。", [], note="a vote on a motion"),
     Example("县人大常委会选举委员会指导选民登记工作，县人大代表名额为186名。", [],
             note="a quota, and 选举委员会 is no election"),
-    Example("县人大常委会依法确认新选出的县人大代表186名代表资格有效。", [],
-            note="a restatement: credentials confirmed"),
+    Example("会议决定，终止2名县人大代表的代表资格。", [],
+            note="credentials ended: no election"),
     Example("改革开放以来，全国已经进行了12次乡级人大代表选举、11次县级人大代表选举，选民参选率都在"
             "90%左右。", [], ctx=PROVINCE, note="counts of elections, no figure of one"),
     Example("全国共有各级人大代表262万，其中县乡两级人大代表247万，都是由选民直接选举产生的。", [],
@@ -278,7 +278,162 @@ TRAPS = [
     Example("选举产生省、市、县人大代表356名。", [], note="a list of levels"),
 ]
 
+# Rule 1a. Changed from a trap: the real gold (qualification reports) takes the confirmation
+# of credentials as evidence of the election it restates.
+CONFIRMATIONS = [
+    Example("县人大常委会依法确认新选出的县人大代表186名代表资格有效。",
+            [_direct("county", deputies_elected=186)],
+            note="credentials confirmed: the deputies elected"),
+]
+
+# Rules 2a-2d: counts written apart from the deputies' words.
+COUNTS = [
+    Example("本次选举共选举产生了52名出席样例省第十四届人民代表大会代表。",
+            [_indirect("province", congress_term=14, deputies_elected=52)],
+            note="出席 and the province's name between the count and the level"),
+    Example("此次选举将选举产生4名样例县第八届人民代表大会代表和3名城关镇第九届人民代表大会代表。",
+            [{"level": "county", "status": "planned", "deputies_elected": 4, "congress_term": 8},
+             {"level": "township", "status": "planned", "deputies_elected": 3,
+              "congress_term": 9}],
+            note="a place name between the count and the level"),
+    Example("全县18万名选民投票选举县人大代表。",
+            [_direct("county", voters_participating=180000, deputies_elected=None)],
+            note="the voters before a level are the voters, not a count of deputies"),
+    Example("会议以无记名投票方式补选李某为样例市第六届人民代表大会代表。",
+            [_indirect("city", congress_term=6, deputies_elected=1)],
+            note="one name, one deputy"),
+    Example("会议补选张某、刘某为出席省第十四届人民代表大会代表。",
+            [_indirect("province", congress_term=14, deputies_elected=2)],
+            note="two names"),
+    Example("王某等15人当选为县第十九届人民代表大会代表。",
+            [_direct("county", congress_term=19, deputies_elected=15)],
+            note="当选为 after the count"),
+    Example("第十四届全国人大代表由35个选举单位选举产生，共2977名。",
+            [_indirect("national", congress_term=14, deputies_elected=2977)],
+            note="the count after the verb; 选举单位 are no constituencies"),
+    Example("在出缺的第3选区、第9选区各补选县十七届人大代表1名，共计2名。",
+            [_direct("county", congress_term=17, deputies_elected=2, constituencies=None)],
+            note="a total after a count for each; constituency labels are no count"),
+]
+
+# Rule 5: label variants.
+LABELS = [
+    Example("全县共划分146个县人大代表选区、402个乡镇人大代表选区，选出县人大代表230名、"
+            "乡镇人大代表880名。",
+            [_direct("county", constituencies=146, deputies_elected=230),
+             _direct("township", constituencies=402, deputies_elected=880)],
+            note="the level named after the constituencies figure"),
+    Example("全县共有选民16.2万人，投票率达95.4%，选出县人大代表190名。",
+            [_direct("county", voters_registered=162000, turnout_pct=95.4,
+                     deputies_elected=190)],
+            note="共有选民 are the registered; 投票率 is the turnout"),
+    Example("全省选出县级人大代表4.2万名，参加投票的选民占登记选民的92.6%。",
+            [_direct("county", turnout_pct=92.6, deputies_elected=42000)], ctx=PROVINCE,
+            note="a share of the registered who voted is the turnout"),
+    Example("全镇2.1万名选民直接或委托他人参加投票，选出镇人大代表65名。",
+            [_direct("township", voters_participating=21000, deputies_elected=65)],
+            ctx=NEWS, note="words between 选民 and 参加投票"),
+    Example("全县共划分选区150个(其中2个选区推迟选举)，选出县人大代表198名。",
+            [_direct("county", constituencies=150, deputies_elected=198)],
+            note="constituencies where the vote was put off are no count"),
+    Example("全市共设立选区160个，其中市级人大代表选区58个，镇级人大代表选区102个；"
+            "将选举产生市人大代表210名、镇人大代表560名。",
+            [{"level": "county", "status": "planned", "constituencies": 58,
+              "deputies_elected": 210},
+             {"level": "township", "status": "planned", "constituencies": 102,
+              "deputies_elected": 560}],
+            ctx=CITY_COUNTY,
+            note="市级 of a county-level city is county; the total of both levels goes nowhere"),
+    Example("全县共划分县区级人大代表选区310个，将通过投票选举产生新一届县区级人大代表680名。",
+            [{"level": "county", "status": "planned", "constituencies": 310,
+              "deputies_elected": 680}], ctx=NEWS,
+            note="县区级 is one level; 将通过投票选举产生 is a plan"),
+]
+
+# Rules 9-10: elections as events, assembled from the sentences of a passage.
+PASSAGES = [
+    Example("此次全乡共登记选民8204名，参加投票7566人，投票率92.22%。"
+            "经过投票，全乡选举产生县人大代表11名、乡人大代表46名。",
+            [_direct("county", voters_registered=8204,
+                     voters_participating=7566, turnout_pct=92.22, deputies_elected=11),
+             _direct("township", voters_registered=8204, voters_participating=7566,
+                     turnout_pct=92.22, deputies_elected=46)], ctx=NEWS,
+            note="joint voter figures of the sentence before go on both rows"),
+    Example("全县共划分县人大代表选区132个、乡镇人大代表选区418个。当天，26.9万名选民参加投票。"
+            "选举产生县人大代表225名、乡镇人大代表980名。",
+            [_direct("county", constituencies=132, voters_participating=269000,
+                     deputies_elected=225),
+             _direct("township", constituencies=418, voters_participating=269000,
+                     deputies_elected=980)], ctx=NEWS,
+            note="constituencies, voters and deputies in three sentences"),
+    Example("全省共选出县级人大代表3.4万名、乡级人大代表9.7万名。"
+            "全省共划分县级人大代表选区1.8万个，乡级人大代表选区6.4万个；"
+            "选出县级人大代表3.4万名，乡级人大代表9.7万名。",
+            [_direct("county", deputies_elected=34000, constituencies=18000),
+             _direct("township", deputies_elected=97000, constituencies=64000)],
+            ctx=PROVINCE, note="a summary restated: one row per level"),
+    Example("全县选出县人大代表200名。全省共有4000万名选民参加投票。",
+            [_direct("county", deputies_elected=200, voters_participating=None)],
+            note="another area's figures are not the county's"),
+    Example("全镇共设立选区30个，其中县人大代表选区8个，镇人大代表选区22个。"
+            "全镇1.2万名选民参加投票，将选举产生县人大代表8名、镇人大代表45名。",
+            [_direct("county", constituencies=8, voters_participating=12000,
+                     deputies_elected=None),
+             _direct("township", constituencies=22, voters_participating=12000,
+                     deputies_elected=None),
+             {"level": "county", "status": "planned", "deputies_elected": 8},
+             {"level": "township", "status": "planned", "deputies_elected": 45}], ctx=NEWS,
+            note="the vote held, the deputies to come: held rows without the seats, "
+                 "planned rows with them"),
+    Example("全镇有选民1.3万人，划分县人大代表选区7个、镇人大代表选区21个，"
+            "将于11月20日选举产生县人大代表7名、镇人大代表40名。",
+            [{"level": "county", "status": "planned", "constituencies": 7,
+              "deputies_elected": 7},
+             {"level": "township", "status": "planned", "constituencies": 21,
+              "deputies_elected": 40}], ctx=NEWS,
+            note="nothing but registration and constituencies held: planned rows"),
+    Example("县人大常委会决定，在第3选区、第17选区各补选县人大代表1名，共计2名。"
+            "投票定于6月18日进行。",
+            [{"level": "county", "status": "planned", "deputies_elected": 2}],
+            note="a scheduled vote makes the seats planned"),
+    Example("2019年，补选县人大代表3名。2020年，补选县人大代表3名。",
+            [_direct("county", deputies_elected=3, election_date="2019"),
+             _direct("county", deputies_elected=3, election_date="2020")],
+            note="two dates, two elections"),
+    Example("甲镇选出县人大代表8名，登记选民1.1万人。乙镇选出县人大代表6名，登记选民0.9万人。",
+            [_direct("county", deputies_elected=8, voters_registered=11000),
+             _direct("county", deputies_elected=6, voters_registered=9000)],
+            note="figures that differ: two elections"),
+    Example("东莞市某镇4.1万名选民投票选举产生东莞市第十七届人大代表6名、某镇第十八届人大代表70名。",
+            [_direct("city", congress_term=17, voters_participating=41000, deputies_elected=6),
+             _direct("township", congress_term=18, voters_participating=41000,
+                     deputies_elected=70)],
+            ctx=DocContext("test-dg", "news", 2021, "township", "广东省", "东莞市"),
+            note="a city without counties elects its deputies directly"),
+]
+
+PASSAGE_TRAPS = [
+    Example("村委会换届选举中，全镇登记选民1.8万人，参选率92%。选出镇人大代表52名。",
+            [_direct("township", deputies_elected=52, voters_registered=None,
+                     turnout_pct=None)],
+            note="a village committee's voters are not the congress's"),
+    Example("本届登记选民7321人，实际参加选举6102人，参选率83%。经依法选举产生村委会成员38人。", [],
+            note="no congress's deputies in sight: the joint figures give nothing"),
+    Example("阅读次数:318 全镇5000余名选民参加投票，选出镇人大代表52名。",
+            [_direct("township", voters_participating=5000, deputies_elected=52,
+                     approximate=True)], ctx=NEWS, note="page chrome is no figure"),
+    Example("每个代表小组安排2- 3名镇人大代表向原选区选民报告履职情况，并接受选民无记名投票测评。", [],
+            note="a range, a report to voters, a vote of appraisal"),
+    Example("来自13个选举单位的80余名全国人大代表参加了研讨班。", [],
+            note="选举单位 is no election"),
+]
+
 ALL = [
+    *[("confirmation", e) for e in CONFIRMATIONS],
+    *[("count", e) for e in COUNTS],
+    *[("label", e) for e in LABELS],
+    *[("passage", e) for e in PASSAGES],
+    *[("passage-trap", e) for e in PASSAGE_TRAPS],
     *[("annual", e) for e in ANNUAL_WORK_REPORTS],
     *[("five-year", e) for e in FIVE_YEAR_REPORTS],
     *[("news", e) for e in ELECTION_NEWS],

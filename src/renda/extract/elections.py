@@ -128,6 +128,10 @@ _RE_ELECTION_VERB = re.compile("|".join(f"(?:{p})" for p in _VOCAB["election_ver
 _RE_INDIRECT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["indirect_markers"]))
 _RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"]))
 _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
+# Rule 1a: credentials confirmed (确认211名县人大代表的代表资格有效) restate an election held:
+# the count is the deputies elected.  Credentials ended or refused are no election.
+_RE_CONFIRMED = re.compile(r"确认[^。；;]*资格(?:全部|均)?有效")
+_RE_NOT_CONFIRMED = re.compile(r"终止|停止|罢免|辞去|辞职|撤销|无效|暂停")
 _RE_PLANNED_AFTER = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_before_verb"]))
 _RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
 _RE_SCOPE = re.compile(r"(?:" + _alternation(list(SCOPE_WORDS)) + r")(?!人民代表大会|人大)")
@@ -145,6 +149,7 @@ _RE_ELECTS_NAMES = re.compile(r"补选|选举|选出|推选")  # verbs of the na
 _RE_COUNT_AS = re.compile(
     r"""
     ^(?:同志)?                        # 3名同志
+    (?P<elected>当选)?                # 15人当选为县人大代表
     为                                # 为 (as)
     (?:出席)?                         # 出席 (the congress attended)
     [\u4e00-\u9fff]{0,6}$             # a place name before the level word (南京)
@@ -454,6 +459,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
     if not ordered:  # figures of no body: a joint row, and rows of the levels labels name
         ordered = [_Row("", "direct", "held", 0)]
     _fill_figures(s, quantities, ordered, ctx)
+    _share_joint(ordered)
     ordered = sorted((r for r in ordered if r.values),  # a row needs a figure
                      key=lambda r: r.start)
     if not ordered:
@@ -488,6 +494,25 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
     return out
 
 
+def _share_joint(rows: list[_Row]) -> None:
+    """Rule 9: in a sentence naming no deputies, the figures of no level go to the direct rows
+    its labels named (全镇登记选民1.2万人，划分县人大代表选区8个、镇人大代表选区22个), not
+    a kind of figure those rows state for themselves (全镇共设立选区30个，其中县人大代表选区
+    8个…: a total of the levels); with no such rows they stay joint (rule 9a)."""
+    joint = next((r for r in rows if not r.level), None)
+    leveled = [r for r in rows if r.level]
+    if joint is None or not leveled:
+        return
+    own = {c for r in leveled for c in r.values}
+    for column, value in list(joint.values.items()):
+        if column not in own:
+            for r in leveled:
+                if r.method == "direct":
+                    r.values[column] = value
+                    r.approximate = r.approximate or joint.approximate
+    joint.values.clear()
+
+
 def _basis(row: _Row) -> str:
     """What a fragment says of the vote (rule 9c): ``planned`` (seats still to fill), ``voted``
     (deputies elected, voters who voted, a turnout), or ``neutral`` (constituencies and
@@ -507,8 +532,10 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         after = s[m.end():]
         if _RE_NOT_A_BODY.match(after) or after.startswith(("中", "里")):
             continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
-        if _RE_RESTATEMENT.search(_comma_clause(s, m.start())):
-            continue  # 确认…代表资格有效: restated, not reported
+        clause = _comma_clause(s, m.start())
+        if _RE_RESTATEMENT.search(clause) and not (_RE_CONFIRMED.search(clause)
+                                                   and not _RE_NOT_CONFIRMED.search(clause)):
+            continue  # 代表资格终止, 资格审查委员会: no election reported
         before = s[max(0, m.start() - 16):m.start()]
         lm = _RE_LEVEL_BEFORE.search(before)
         if lm is None:
@@ -633,11 +660,14 @@ def _count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | No
         if q.end == pos:
             return q
         between = s[q.end:pos]
-        if q.end < pos and _RE_COUNT_AS.match(between):
+        as_match = _RE_COUNT_AS.match(between) if q.end < pos else None
+        if as_match is not None:
             # the names must be the object of an election verb of the same clause (补选张某
-            # 2人为…), not a share of a body (当选的代表中，有12人为县人大代表)
+            # 2人为…) or the count be said elected (15人当选为…), not a share of a body
+            # (当选的代表中，有12人为县人大代表)
             clause = s[max(s.rfind(c, 0, q.start) for c in "，,；;：:") + 1:q.start]
-            if _RE_ELECTS_NAMES.search(clause) and "中" not in clause:
+            if (_RE_ELECTS_NAMES.search(clause) or as_match.group("elected")) \
+                    and "中" not in clause:
                 return q
         if q.end < pos and _RE_COUNT_PLACE.match(between) \
                 and not _RE_NOT_A_PLACE.search(between):

@@ -22,7 +22,9 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
    c. Deputies said neither elected nor voted for, in a sentence that schedules the vote or
       next to one (各补选县人大代表1名。选举日期定于12月18日), are seats to fill: planned.
 10. Fragments of one level, one scope and one kind of election (a by-election or not), within
-    ``WINDOW`` sentences of the previous fragment of the row, are one row when they agree:
+    ``WINDOW`` sentences of the previous fragment of the row (anywhere in the document when
+    both count the same deputies: 选出县人大代表186名 … 确认186名县人大代表的代表资格有效),
+    are one row when they agree:
     no figure, term or date differs, no total over a term meets a single year's, the
     method is the same, and a planned fragment never meets a voted one (neutral ones meet
     either).  The row's evidence runs from the first sentence used to the last, so that
@@ -121,7 +123,9 @@ def _agree(row: dict[str, Any], f: dict[str, Any]) -> bool:
     if (row["level"], row["scope"], row["_by_election"], row["method"]) != (
             f["level"], f["scope"], f["_by_election"], f["method"]):
         return False
-    if f["_first"] - row["_last"] > WINDOW:
+    same_count = row["deputies_elected"] is not None \
+        and row["deputies_elected"] == f["deputies_elected"]
+    if f["_first"] - row["_last"] > WINDOW and not same_count:
         return False
     if {row["_basis"], f["_basis"]} == {"planned", "voted"}:
         return False
