@@ -738,6 +738,27 @@ WEB_PAGES = [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # quoted station names are counted (quoted titles of suggestions are blanked)
+        "全县建成“人大代表之家”15个、“代表联络站”86个。",
+        [("unspecified", "liaison_stations", 15, "unspecified"),
+         ("unspecified", "liaison_stations", 86, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        # deputies taking part in the stations' activities are visits
+        "全年各代表联络站共开展活动120余场次，参与代表860人次。",
+        [("deputies", "station_visits", 860, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # activities organised are not attendance; the deputies taking part are
+        "先后组织代表开展集中视察、专题调研等活动25次，参加代表380人次。",
+        [("deputies", "inspections_attended", 380, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

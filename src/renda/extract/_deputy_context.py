@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from renda.extract._deputy_rules import _DEPUTY_RE, _G, _MODS, _PLACE_MARKS, _V, _alt, _alt_re
+from renda.extract._deputy_rules import (
+    _DEPUTY_RE,
+    _G,
+    _MODS,
+    _PLACE,
+    _PLACE_MARKS,
+    _V,
+    _alt,
+    _alt_re,
+)
 from renda.extract.base import DocContext, Sentence
 
 # --------------------------------------------------------------------------------------
@@ -255,6 +264,9 @@ _TITLE_RE = re.compile(
 _RE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}(?![0-9])")  # 1,234: a separator, not a stop
 
 
+# A quoted station name: a station word, perhaps after a short brand (“连心”代表联络站 is
+# outside the quotes; “人大代表之家”, “民情驿站” are inside).
+_QUOTED_PLACE_RE = re.compile(rf"[“「『‘]([\u4e00-\u9fff]{{0,6}}?{_PLACE})[”」』’]")
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
 _QUOTE_RE = re.compile("[" + re.escape("".join(_QUOTES)) + "]")
 _STOP_RE = re.compile("[" + re.escape(_SEGMENT_STOPS) + "]")
@@ -291,7 +303,8 @@ def _segments(s: str) -> list[tuple[int, int]]:
 
 
 def _blank_quotes(s: str) -> str:
-    """The string with the inside of quotes and title marks replaced by □ (same length)."""
+    """The string with the inside of quotes and title marks replaced by □ (same length),
+    except a quoted name of a station (建成“人大代表之家”15个): the name is what is counted."""
     if not _QUOTE_RE.search(s):
         return s
     out = list(s)
@@ -303,6 +316,8 @@ def _blank_quotes(s: str) -> str:
             stack.append(_QUOTES[c])
         elif stack:
             out[i] = "□"
+    for m in _QUOTED_PLACE_RE.finditer(s):
+        out[m.start(1):m.end(1)] = m.group(1)
     return "".join(out)
 
 

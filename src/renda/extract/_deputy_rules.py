@@ -61,7 +61,7 @@ _POINT = _alt(_W["point"])
 _ONLINE = _alt(_W["online"])
 _PLACE = _alt(_W["station"] + _W["point"] + _W["station_short"])
 # A bracketed alias after a station word (人大代表联络站（代表之家）536个): no number inside.
-_ALIAS = "(?:[（(][^（）()#@]{1,12}[）)])?"
+_ALIAS = "(?:[”」』’]?[（(][^（）()#@]{1,12}[）)])?[”」』’]?"  # also a closing quote: “代表之家”8个
 # 进站, 进家（站）, 进室: not 进家入户 / 进家门 (a household visit) nor 进点位.
 _ENTER = _alt(_W["station_entry"]) + "(?:[（(][站点室家][）)])?(?![庭入门里中位])"
 _DUTY = _alt(_W["duty"])
@@ -416,6 +416,7 @@ RULES: tuple[Rule, ...] = (
         # 代表1200余人次): trainees, inspections or sessions, by that activity.
         "participants", "family:activity", _PERSONS, "deputy",
         rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
+        rf"^ (?:共|累计|其中)* (?:参与|参加)(?:活动)?的? (?:人大)?代表 {_FILL} @",
     ),
     _rule(
         "everyone_at_training", None, frozenset({"人", "名"}), "deputies_counted_before",
@@ -447,7 +448,8 @@ RULES: tuple[Rule, ...] = (
         rf"@ {_G}{{0,10}}? 代表们? 列席",             # 组织58名全国和省人大代表列席常委会会议
     ),
     _rule(
-        "inspections_attended", "inspections_attended", _PERSONS | {"次"}, "deputy",
+        # Attendance in persons (人次): 组织代表开展视察、调研等活动25次 counts activities.
+        "inspections_attended", "inspections_attended", _PERSONS, "deputy",
         rf"代表 {_G}{{0,16}}? {_INSPECT} {_G}{{0,10}}? @",  # 组织代表参加执法检查、视察800人次
         rf"@ {_G}{{0,6}}? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 3800人次参加执法检查
     ),
@@ -617,7 +619,8 @@ def _rate_metric(matched: str, family: str | None) -> str | None:
     return None
 
 
-_ACTIVITY_RE = re.compile(rf"(?P<train>{_TRAIN})|(?P<inspect>{_INSPECT})|(?P<attend>列席)")
+_ACTIVITY_RE = re.compile(
+    rf"(?P<train>{_TRAIN})|(?P<inspect>{_INSPECT})|(?P<attend>列席)|(?P<station>{_PLACE}|接待)")
 
 
 def _activity_metric(before: str) -> str | None:
@@ -629,6 +632,8 @@ def _activity_metric(before: str) -> str | None:
         return None
     if last.group("train"):
         return "trainees"
+    if last.group("station"):
+        return "station_visits"  # 各联络站开展活动120场次，参与代表860人次
     return "inspections_attended" if last.group("inspect") else "sessions_attended"
 
 
