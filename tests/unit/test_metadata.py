@@ -150,6 +150,7 @@ def test_a_national_law_is_other_and_national() -> None:
     meta = infer_metadata(text, {}, TODAY)
     assert (meta.doc_type, meta.level, meta.province) == ("other", "national", None)
     assert meta.fact_free is not None
+    assert meta.report_year is None  # 2019年1月1日起施行 is its adoption, not a year's work
 
 
 # --- doc_type: more kinds, and body words that must not decide ---------------------------
@@ -213,6 +214,11 @@ LEVELS = [
     ("a provincial committee named, national words in passing",
      "广东省人大常委会开展执法检查。全国人大代表参加。广东省人大常委会听取了报告。", "province",
      "广东省", None, None),
+    ("an autonomous region's 全区 is the region",
+     "各位代表：\n现在，我代表自治区人民政府向大会报告工作。广西壮族自治区经济增长。全区上下齐心，全区粮食丰收。",
+     "province", "广西壮族自治区", None, None),
+    ("a district's 全区 is the district",
+     "海珠区人大常委会召开会议。全区代表参加，全区选民满意。", "county", "广东省", "广州市", "海珠区"),
     ("a city's paper in the page head",
      "据镇江日报报道，11月1日，某街道人大工委组织代表接待群众。", "township", "江苏省", "镇江市", None),
 ]

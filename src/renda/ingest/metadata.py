@@ -205,7 +205,7 @@ _RE_ORGAN = re.compile(
     rf"|(?P<province>(?:省|自治区){_LEVEL_WORD}(?:人大|人民代表大会|政协))"
     rf"|(?P<municipal>(?<![城都])市{_LEVEL_WORD}(?:人大|人民代表大会))"
     rf"|(?P<city>(?:州|盟){_LEVEL_WORD}(?:人大|人民代表大会))"
-    rf"|(?P<county>(?:县|(?<![选社园景小])区|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<county>(?:县|(?<![选社园景小辖片])区|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
     # (a bare 主席团 is also a session's presidium at any level: only 镇人大主席团 counts)
     rf"|(?P<township>(?:乡|镇|街道){_LEVEL_WORD}(?:人大|人民代表大会)|人大工委)"
 )
@@ -218,7 +218,8 @@ _RE_SITE_OWNER = re.compile(r"欢迎(?:访问|光临|来到)|主办")
 _RE_ORGAN_ITSELF = re.compile(r"常委会|常务委员会|主席团|工委|会议|第[{}]+次".format(_CN_NUM))
 # The reporting body's own area: 全县, 我市, 该镇.
 _RE_SCOPE = re.compile(r"(?:全|我|该|本)(?P<w>县|市|镇|乡|省|区)")
-_SCOPE_LEVEL = {"县": "county", "区": "county", "市": "municipal", "镇": "township",
+# 区 is a district, or an autonomous region (全区 in 西藏's report): settled like 市.
+_SCOPE_LEVEL = {"县": "county", "区": "district", "市": "municipal", "镇": "township",
                 "乡": "township", "省": "province"}
 
 
@@ -435,7 +436,8 @@ _FINER = {"national": ("province", "city", "county"), "province": ("city", "coun
 
 def _settle_level(votes: Counter[str], region: Region | None) -> str | None:
     """The level with most votes; 市 read against the region: a municipality's 市人大 is
-    province level, a county-level city's is county level, a prefecture's city level."""
+    province level, a county-level city's is county level, a prefecture's city level; 全区
+    is an autonomous region's when the region is one, else a district's."""
     if region is not None and "municipal" in votes:
         if region.province and region.admin_code[:2] in MUNICIPALITIES:
             target = "province"
@@ -446,6 +448,10 @@ def _settle_level(votes: Counter[str], region: Region | None) -> str | None:
         votes[target] += votes.pop("municipal")
     elif "municipal" in votes:
         votes["city"] += votes.pop("municipal")
+    if "district" in votes:
+        autonomous_region = (region is not None and region.level == "province"
+                             and (region.province or "").endswith("自治区"))
+        votes["province" if autonomous_region else "county"] += votes.pop("district")
     if not votes:
         return None
     best = max(votes.values())
@@ -477,6 +483,8 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     meta.body = body
     meta.doc_type = doc_type
     meta.source_url = sidecar.get("source_url")
+    if meta.fact_free and meta.fact_free.startswith("law"):
+        year = None  # a law covers no year's work; its dates are of its adoption
     meta.report_year = int(sidecar["report_year"]) if "report_year" in sidecar else year
     meta.published_date = sidecar.get("published_date") or published
 
