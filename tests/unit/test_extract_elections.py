@@ -350,6 +350,18 @@ LABELS = [
             note="县区级 is one level; 将通过投票选举产生 is a plan"),
 ]
 
+# Level words and figures naming several levels.
+LEVEL_WORDS = [
+    Example("全省共选出县(市、区)人大代表3.5万名、乡(镇)人大代表9.8万名。",
+            [_direct("county", deputies_elected=35000), _direct("township",
+                                                              deputies_elected=98000)],
+            ctx=PROVINCE, note="the county level spelled with its kinds"),
+    Example("共选出县人大代表215名、乡镇人大代表856名，县乡人大代表平均得票率分别为93.6%和95.1%。",
+            [_direct("county", deputies_elected=215, avg_vote_share_pct=93.6),
+             _direct("township", deputies_elected=856, avg_vote_share_pct=95.1)],
+            note="a figure naming two levels, 分别: spread over both"),
+]
+
 # Rules 9-10: elections as events, assembled from the sentences of a passage.
 PASSAGES = [
     Example("此次全乡共登记选民8204名，参加投票7566人，投票率92.22%。"
@@ -432,6 +444,7 @@ ALL = [
     *[("confirmation", e) for e in CONFIRMATIONS],
     *[("count", e) for e in COUNTS],
     *[("label", e) for e in LABELS],
+    *[("level-word", e) for e in LEVEL_WORDS],
     *[("passage", e) for e in PASSAGES],
     *[("passage-trap", e) for e in PASSAGE_TRAPS],
     *[("annual", e) for e in ANNUAL_WORK_REPORTS],

@@ -1,56 +1,83 @@
 """Extractor for the `elections` table: one row per body of deputies elected in one election.
 
-What is read, sentence by sentence (a sentence is the evidence of its rows):
+Three layers: quantities with their labels (the words written next to each number), the
+fragments each sentence gives (rules 1-8, here), and the events those fragments are
+assembled into, one row per (election, level) of a passage (rules 9-10,
+:mod:`renda.extract.elections_events`).  What a sentence gives:
 
 1. A sentence is about an election when it names deputies of a congress with a level
-   (县人大代表, 市四届人大代表, 第十七届县人大代表, 出席市第四届人民代表大会代表, 全国人大代表)
-   and holds an election verb (选举产生, 选出, 当选, 补选, 投票, ...).  Deputies of several levels
-   counted together (县乡两级人大代表, 各级人大代表), candidates (人大代表候选人),
-   composition statements (当选的186名县人大代表中, 妇女代表占27.5%) and restatements
-   (确认…代表资格有效) give no row; nor does a level named with no figure at all (a caption
-   such as 选民投票选举县十七届人大代表).
+   (县人大代表, 市四届人大代表, 第十七届县人大代表, 出席市第四届人民代表大会代表, 全国人大代表,
+   县(市、区)人大代表; 市人代表 is a typo of 市人大代表) and holds an election verb (选举产生,
+   选出, 当选, 补选, 投票, ...; not 选举单位, 投票测评, 当选代表以来).  Deputies of several
+   levels counted together (县乡两级人大代表, 各级人大代表), candidates (人大代表候选人),
+   composition statements (当选的186名县人大代表中, 妇女代表占27.5%) and credentials ended
+   or reviewed (终止…代表资格, 代表资格审查委员会) give no row; nor does a level named with no
+   figure at all (a caption such as 选民投票选举县十七届人大代表).
+   a. Credentials confirmed (确认…县人大代表186名代表资格有效) restate the election: the
+      count is the deputies elected (the events layer merges it with the report of the vote).
+   b. A sentence naming no deputies is still read for the figures of a vote (选民, 选区,
+      参选率, 投票率: 此次全乡共登记选民7508名，参加投票6768人), unless it speaks of another
+      body's election (村委会, 居委会, 政协, 村代表); its figures naming no level form a joint
+      fragment (rule 9).
 2. Each level named gives one row; the count written beside it (代表186名, 186名…代表) is
    ``deputies_elected``; 县十七届 / 第十七届 beside it is ``congress_term``.
-   a. 市 is read with the place before it: a division the gazetteer knows (孝义市 and 宁乡市
-      are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or the
-      report's own name) in the report of a county-level city (``ctx.county`` ends in 市,
-      own level county) is that city's own congress, so county level.  A place name ending
-      in a level character (宁乡市) is not a list of levels; 苏木镇 (Inner Mongolia) is one
-      township level, not 苏木 + 镇.
+   a. 市 (and 市级) is read with the place before it: a division the gazetteer knows (孝义市
+      and 宁乡市 are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or
+      the report's own name) in the report of a county-level city (``ctx.county`` ends in
+      市, own level county) is that city's own congress, so county level.  A place name
+      ending in a level character (宁乡市) is not a list of levels; 苏木镇 (Inner Mongolia)
+      is one township level, not 苏木 + 镇.  Between a count and its level may stand 出席
+      and a place name (394名出席青海省第十一届…代表, 3名孝昌县第七届…代表), not words of
+      the deputies' make-up or of the vote (12名妇女…, 15万名选民投票选举…).
    b. When the elected are named before their body (补选张某、李某2人为市人大代表), the
       count before 为 is the count, if an election verb of the same clause governs the
-      names (not a share: 当选的代表中，有12人为县人大代表).
-3. Method: deputies of a city, province or the nation are always elected by a congress
-   (Electoral Law art. 2), so ``indirect``; county and township deputies are elected by
-   voters (``direct``) unless the sentence names a congress session as the electing body.
-4. Status ``planned`` when the text before the count says 将选举产生, 将于…会议上选举,
-   拟, 应选, ... unless the sentence says the seats were filled (应选180名，实际选出180名).
+      names (not a share: 当选的代表中，有12人为县人大代表) or the count is said elected
+      (15人当选为县人大代表); names with no count (补选张某为市人大代表) count one each.
+   c. Deputies written as the subject with the count after the verb (全国人大代表由35个选举
+      单位选举产生，共2985名); a count for each followed by a total (各补选县人大代表1名，
+      共计5名) is the total.
+3. Method: deputies of a city, province or the nation are elected by a congress (Electoral
+   Law art. 2), so ``indirect``, except the deputies of a city with no counties (东莞, 中山:
+   voters elect them); county and township deputies are elected by voters (``direct``)
+   unless the sentence names a congress session as the electing body (a standing
+   committee's meeting only decides a county by-election).
+4. Status ``planned`` when the text before the count says 将选举产生, 将差额选举产生, 将通过
+   投票选举产生, 将于…会议上选举, 拟, 应选, 定于, ... unless the sentence says the seats were
+   filled (应选180名，实际选出180名).
    a. Deputies written as the subject before their verb (出席市人民代表大会的代表52名，将于
       1月召开的…会议上选举产生): the words between them and the verb are read too, for a
       future (将, 拟, 计划, not 将近) and for a session electing them (indirect).
    b. 应选 (the seats) with a later clause that says they were filled, with no 将/拟 in it
       (应选代表：265名；选出县人大代表：265名), is held.
 5. Figures of the sentence fill the other columns by the words written next to them:
-   选区 N → constituencies, 登记选民 N → voters_registered, N名选民参加投票 → voters_participating,
-   参选率 → turnout_pct, 平均得票率 → avg_vote_share_pct.  Voter figures belong to the direct
-   rows only; a figure introduced by a level (县人大代表的平均得票率) or naming one in its
-   words (参加县人大代表选举投票的选民) belongs to that level's row only; in a sentence of
-   ；-clauses each naming a level, a clause's figures belong to its level, and the figures of
-   a lead-in written before every level (全县登记选民N人，…：县…；乡镇…) belong to all rows
-   of the sentence unless a clause states its own; 分别 spreads a list of figures over the
-   rows in order.  Composition shares (妇女代表占27.5%) sit next to none of these words and
-   are never read.
+   选区 N → constituencies, 登记选民 N / 共有选民 N → voters_registered, N名选民(…)参加投票 /
+   选民投票 → voters_participating, 参选率 / 投票率 / 占登记选民的 N% → turnout_pct, 平均得票率
+   → avg_vote_share_pct.  Voter figures belong to the direct rows only; a figure introduced
+   by a level (县人大代表的平均得票率) or naming one in its words (参加县人大代表选举投票的
+   选民) belongs to that level's row only (to the levels listed, in order, for 县乡人大代表
+   平均得票率分别为…); in a sentence of ；-clauses each naming a level, a clause's figures
+   belong to its level, and the figures of a lead-in written before every level (全县登记
+   选民N人，…：县…；乡镇…) belong to all rows of the sentence unless a clause states its own;
+   分别 spreads a list of figures over the rows in order.  Composition shares (妇女代表占
+   27.5%) sit next to none of these words and are never read; nor are the end of a range
+   (2- 3名), a number after page chrome (阅读次数:506) or constituencies where the vote was
+   put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
+   b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
+      选区, 130个县代表选区) makes the figure that level's, with a row of its own when the
+      sentence names no such deputies; such figures are read first, so that a total of the
+      levels (全镇共设立选区80个，其中…) finds their rows filled and goes nowhere.
 6. The date is the last date written before the first count (else the first of the
    sentence); a month and day with no year take the report year.  ``scope`` is set when the
-   totals are for an area above the report's own body (全省 in a county report).
+   totals are for an area above the report's own body (全省 in a county report; 全国人民代表
+   大会 names no area).
    a. A sentence with no date of its own takes the day of the vote stated earlier in its
-      section (换届选举于11月18日顺利完成。全镇划分选区…; 投票选举于11月29日在全区集中进行):
-      held direct rows of the report's own area only, not totals over a term, and a
-      by-election (补选) only from a statement on a by-election (and the reverse).  A
-      statement holds until the next heading of the same or a higher rank (一、 > （一） >
-      1. > （1）); one written before any heading holds for the whole document.
+      section (换届选举于11月18日顺利完成。全镇划分选区…; 投票选举于11月29日在全区集中进行;
+      11月16日是…选举日): held direct rows of the report's own area only, not totals over a
+      term, and a by-election (补选) only from a statement on a by-election (and the
+      reverse).  A statement holds until the next heading of the same or a higher rank (一、
+      > （一） > 1. > （1）); one written before any heading holds for the whole document.
 7. Congress term from context: when the sentence speaks of 新一届 deputies of a level and
    gives no term, the term is that of the level's congress whose first session is named in
    the same paragraph (县十七届人大一次会议: the congress the new deputies form).  Only that
@@ -809,6 +836,8 @@ def _targets(rows: list[_Row], column: str, words_before: str, keyword: str,
     if lm is not None:
         word = lm.group("lvl")
         text = words_before if lm.re is _RE_FIGURE_LEVEL else keyword
+        if _RE_LEVEL_LIST_TAIL.search(text[:lm.start()]):
+            return list(rows)  # 县乡人大代表平均得票率分别为…: the levels listed, in order
         level = (_city_level(text[:lm.start()], ctx) if word in ("市", "市级")
                  else LEVEL_WORDS[word])
         return [r for r in rows if r.level == level] or _rows_of_level(all_rows, level, 0)
