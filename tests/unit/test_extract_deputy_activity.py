@@ -759,6 +759,20 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # the deputies' part of a count handled with CPPCC proposals is handled
+        "县政府共承办人大代表建议和政协委员提案326件，其中人大代表建议142件。",
+        [("government", "suggestions_handled", 142, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        # a part of the total, of the same metric (其中…), is not a count of its own
+        "本次会议共收到代表建议215件，其中闭会期间建议15件。",
+        [("deputies", "suggestions_received", 215, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

@@ -135,6 +135,7 @@ _PERCENT = frozenset({"%"})
 #   training_after  the rest of the clause has them attend a training (80余名全国人大代表…，
 #              共120余人参加了这期研讨班)
 #   satisfied_before  the segment before says how many were rated satisfied (满意70件，占86.4%)
+#   handled_before  the segment before counts suggestions handled (承办…326件，其中…)
 #   each_unit_after  the rest of the clause sets up a station in each of the units counted
 #              (以6个办事处为基础，在每个办事处设立人大代表联络站)
 #   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
@@ -147,7 +148,7 @@ _PERCENT = frozenset({"%"})
 # any other rule whose context fails gives no row.
 _CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
              "reception_before", "key_after", "training_after", "satisfied_before",
-             "each_unit_after",
+             "each_unit_after", "handled_before",
              "inspection_before", "except_after", "deputies_counted_before")
 
 
@@ -351,6 +352,13 @@ RULES: tuple[Rule, ...] = (
         rf"{_HANDLE} {_G}{{0,4}}? @ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",  # 办理84件人大代表建议
         rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} {_DONE}",     # 156件建议已全部办复
         rf"{_SUGG_ANY} {_FILL} @ {_DONE}",              # 代表建议120件全部办结
+    ),
+    _rule(
+        # 承办人大代表建议和政协委员提案326件，其中人大代表建议142件: the deputies' part of a
+        # count handled is handled too.
+        "handled_part", "suggestions_handled", _ITEMS, "handled_before",
+        rf"^ 其中 {_G}{{0,8}}? {_SUGG} {_FILL} @",
+        fallthrough=True,
     ),
     _rule(
         # Opinions raised during an inspection (视察…，提出意见建议11条) are not deputies'
@@ -734,6 +742,9 @@ def _context_ok(context: str, where: _Where, metric: str | None = None,
         # 以6个办事处为基础，在每个办事处设立人大代表联络站: one station in each of them.
         each = where.after.find("每个" + (match.group("unit") if match else ""))
         return each >= 0 and bool(_EACH_HAS_STATION_RE.match(where.after, each))
+    if context == "handled_before":
+        last = where.before.rstrip("，,").rsplit("，", 1)[-1].rsplit(",", 1)[-1]
+        return bool(_HANDLE_RE.search(last))
     if context == "satisfied_before":
         return (bool(_SATISFIED_BEFORE_RE.search(where.before))
                 and _context_ok("suggestion", where, metric))

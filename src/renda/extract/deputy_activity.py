@@ -149,6 +149,9 @@ def _first_mentions(found: list[_Found]) -> list[_Found]:
     return kept
 
 
+# A segment that breaks down the count before it (其中…).
+_PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
+
 # Quantities that count nothing (一批民生问题得到解决).
 _VAGUE = frozenset({"一批", "一些", "若干"})
 
@@ -270,6 +273,7 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
     sentence_clauses: list[Sentence] | None = None
     family_before = state.family
     counted = False
+    totals: dict[str, float] = {}  # the last count of each metric in the sentence
     for a, b in _segments(s):
         seg = s[a:b]
         m = _SUBJECT_RE.match(hidden[a:b])
@@ -306,6 +310,9 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
             if hit is None:
                 continue
             metric, window = hit
+            if _PART_RE.match(window) and totals.get(metric, 0.0) > q.value:
+                continue  # 共收到建议215件，其中闭会期间建议15件: a part of the total
+            totals[metric] = q.value
             actor = _actor_for(metric, state.actor, window, blanked[:a], doc)
             if metric in _STOCKS and not _NEW_STATION.search(window):
                 period = "unspecified"
