@@ -23,13 +23,15 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
       next to one (各补选县人大代表1名。选举日期定于12月18日), are seats to fill: planned.
 10. Fragments of one level, one scope and one kind of election (a by-election or not), within
     ``WINDOW`` sentences of the previous fragment of the row (anywhere in the document when
-    both count the same deputies: 选出县人大代表186名 … 确认186名县人大代表的代表资格有效),
+    both count the same deputies of a general election: 选出县人大代表186名 … 确认186名县
+    人大代表的代表资格有效; by-elections of one or two deputies recur),
     are one row when they agree:
     no figure, term or date differs, no total over a term meets a single year's, the
     method is the same, and a planned fragment never meets a voted one (neutral ones meet
     either).  The row's evidence runs from the first sentence used to the last, so that
     ``text[char_start:char_end] == evidence`` still holds; its date is the most precise of
-    its fragments'.
+    its fragments' (a neutral fragment's date only for a row of neutral fragments: the
+    constituencies are drawn before the vote).
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def _agree(row: dict[str, Any], f: dict[str, Any]) -> bool:
     if (row["level"], row["scope"], row["_by_election"], row["method"]) != (
             f["level"], f["scope"], f["_by_election"], f["method"]):
         return False
-    same_count = row["deputies_elected"] is not None \
+    same_count = row["deputies_elected"] is not None and not row["_by_election"] \
         and row["deputies_elected"] == f["deputies_elected"]
     if f["_first"] - row["_last"] > WINDOW and not same_count:
         return False
@@ -143,7 +145,9 @@ def _merge(row: dict[str, Any], f: dict[str, Any]) -> None:
     for column in (*_FIGURES, "congress_term"):
         if row[column] is None:
             row[column] = f[column]
-    if _PRECISION_RANK[f["date_precision"]] > _PRECISION_RANK[row["date_precision"]]:
+    # the date of the vote, not of the constituencies drawn months before (7月开始…划分选区)
+    if _PRECISION_RANK[f["date_precision"]] > _PRECISION_RANK[row["date_precision"]] \
+            and (f["_basis"] != "neutral" or row["_basis"] == "neutral"):
         row["election_date"], row["date_precision"] = f["election_date"], f["date_precision"]
     if row["_basis"] == "neutral":
         row["_basis"], row["status"] = f["_basis"], f["status"]
