@@ -773,6 +773,22 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # on duty at a station (值守), the station named in the clause before
+        "今年以来，全镇人大代表轮流到联络站值守接待，累计值守136人次，接待选民420人次。",
+        [("deputies", "station_visits", 136, "annual"),
+         ("deputies", "people_received", 420, "annual")],
+        doc_type="news",
+    ),
+    Example(
+        # the deputies taking part in the training named before
+        "5月20日，市人大常委会举办代表履职培训班。本次培训为期3天，共有代表156人参加。",
+        [("deputies", "trainees", 156, "unspecified")],
+        doc_type="news",
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
@@ -792,6 +808,10 @@ WEB_TRAPS = [
     Example("组织机关党员开展党史学习教育专题培训3期，参训党员120人次。", [], doc_type="news"),
     Example("市政协共收到委员提案420件，立案380件，办复率100%。", [], doc_type="news"),
     Example("加强联络站建设。通过代表反映社情民意。已答复14件。", [], doc_type="news"),
+    # party study is the party's, not deputies' training
+    Example("县人大常委会机关深入开展党史学习教育，举办专题读书班3期，参训党员干部120余人次。", [],
+            doc_type="news"),
+    Example("组织代表参加党史学习教育专题培训2期，参训代表260人次。", [], doc_type="news"),
 ]
 
 ALL_TABLES = {

@@ -142,6 +142,7 @@ _PERCENT = frozenset({"%"})
 #              nothing marks the suggestions as formal (see _exclusion_applies)
 #   except_after  (exclusions only) the rest of the clause counts the others (除6件…外，其余
 #              的166件…): the number is what is left out
+#   party_before  (exclusions only) party study (党史学习教育) is named earlier in the sentence
 #   deputies_counted_before  (exclusions only) deputies were counted earlier in the sentence,
 #              so a total of people after them (共120余人参加) is not the deputies'
 # A rule marked ``fallthrough`` whose context fails lets the rules after it try the number;
@@ -149,7 +150,7 @@ _PERCENT = frozenset({"%"})
 _CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
              "reception_before", "key_after", "training_after", "satisfied_before",
              "each_unit_after", "handled_before",
-             "inspection_before", "except_after", "deputies_counted_before")
+             "inspection_before", "except_after", "deputies_counted_before", "party_before")
 
 
 @dataclass(frozen=True)
@@ -321,6 +322,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?:{_ENTER}|{_PLACE}) {_G}{{0,6}}? {_DUTY} {_G}{{0,8}}? @",  # 进家值班48人次
         rf"@ {_G}{{0,6}}? (?:{_ENTER}|{_PLACE}) {_G}{{0,4}}? {_DUTY}",  # 124人次代表进家值班
         rf"接待 {_G}{{0,8}}? 活动 {_G}{{0,4}}? @",            # 开展接待选民日活动60次
+        rf"^ {_G}{{0,4}}? {_DUTY} {_G}{{0,6}}? @",            # 到联络站值守接待，累计值守136人次
     ),
     _rule(
         "key_suggestions", "key_suggestions", _ITEMS, "none",
@@ -425,6 +427,12 @@ RULES: tuple[Rule, ...] = (
         "participants", "family:activity", _PERSONS, "deputy",
         rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
         rf"^ (?:共|累计|其中)* (?:参与|参加)(?:活动)?的? (?:人大)?代表 {_FILL} @",
+        rf"^ (?:共有|共|有) (?:人大)?代表 @ (?:参加|参与|出席)",  # 本次培训…，共有代表156人参加
+    ),
+    _rule(
+        # Party study (党史学习教育, 理论学习中心组, 读书班) is the party's, not deputies' training.
+        "party_study", None, _SESSIONS | _PERSONS, "party_before",
+        rf"@",
     ),
     _rule(
         "everyone_at_training", None, frozenset({"人", "名"}), "deputies_counted_before",
@@ -678,6 +686,7 @@ _AT_A_STATION_RE = re.compile(rf"{_PLACE}|{_ENTER}")
 _FORMAL_RE = re.compile(_FORMAL)
 _APPRAISAL_RE = re.compile(_APPRAISAL)
 _CLAUSE_TAIL_RE = re.compile("[；;]")
+_PARTY_STUDY_RE = re.compile(_alt(_W["party_study"]))
 _OTHERS_AFTER_RE = re.compile(r"[，,；;]?\s*(?:而|但)?(?:其余|其他|其它|余下|剩余|剩下)")
 _DEPUTIES_COUNTED_RE = re.compile(
     rf"[0-9零〇一二两三四五六七八九十百千]+[余多]?(?:名|位){_MODS}*(?:人大)?代表")
@@ -701,6 +710,8 @@ def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
         before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
         return (bool(_INSPECT_RE.search(before)) and not _FORMAL_RE.search(where.sentence)
                 and not _AT_A_STATION_RE.search(where.sentence))
+    if context == "party_before":
+        return bool(_PARTY_STUDY_RE.search(where.before + masked[: masked.index("@")]))
     if context == "except_after":
         # 除6件…外，其余的166件: left out; 除了…20项重点督办建议外，还…: besides, counted.
         return bool(_OTHERS_AFTER_RE.match(where.after))
