@@ -296,7 +296,109 @@ TRAPS = [
             note="a lead that points back names no subject"),
 ]
 
+# Styles of web pages (meeting news, articles, year summaries): report titles in 《》, reports
+# that are the committee's own research or inspection, counts of filings and laws, budgets
+# reviewed at a session.
+WEB_STYLES = [
+    Example("会议听取和审议了《县政府关于城乡供水一体化工作情况的报告》《县人大农委关于城乡供水一体化"
+            "工作情况的调研报告》。",
+            [(WR, "城乡供水一体化工作情况", None, "县政府"), (IR, "城乡供水一体化工作情况", None, None)],
+            note="titles of reports read as written; a research report is the research"),
+    Example("会议听取了《县人大常委会执法检查组关于检查〈中华人民共和国消防法〉实施情况的报告》。",
+            [(LE, None, "中华人民共和国消防法", None)],
+            note="an inspection report is the inspection; the law inside 〈〉"),
+    Example("会议听取审议了县政府关于2022年县本级财政决算的报告和道路运输条例执法检查组的执法检查报告。",
+            [(WR, "2022年县本级财政决算", None, "县政府"), (LE, None, "道路运输条例", None)]),
+    Example("区人大财经委对《2023年区级预算调整方案》《2022年区级财政决算(草案)》进行初审。",
+            [(BR, "2023年区级预算调整方案", None, None), (BR, "2022年区级财政决算(草案)", None, None)],
+            note="初审 of budget documents in 《》"),
+    Example("审议县2022年财政预算执行情况的报告及2023年财政预算。",
+            [(BR, "2023年财政预算", None, None)],
+            note="审议 of a budget; the execution report goes with the budget"),
+    Example("会议审议通过了关于批准2022年区级预算调整方案的决议。",
+            [(BR, "2022年区级预算调整方案", None, None)]),
+    Example("对报送备案的46件规范性文件逐件进行审查。", [(FR, None, None, None, 46)]),
+    Example("常委会对51部法律法规开展了执法检查，同时配合省人大常委会对12部法律法规进行执法检查。",
+            [(LE, None, None, None, 51)], note="an assisted body's count is not the report's"),
+    Example("市人大常委会委托4个区县，分别开展了对《甲市养老服务条例》《甲市供水条例》等4件法规的执法检查。",
+            [(LE, None, "甲市养老服务条例", None), (LE, None, "甲市供水条例", None)],
+            note="the laws named; the count restates them"),
+    Example("此后的3次专题询问分别涉及：农村饮水安全、城区交通治理和养老服务。",
+            [(SI, "农村饮水安全", None, None), (SI, "城区交通治理", None, None),
+             (SI, "养老服务", None, None)], period="multi_year",
+            note="a count followed by its subjects; 此后 makes it a span"),
+    Example("昨日上午，市人大常委会以2023年度民生实事办理情况为主题的专题询问在会上举行。",
+            [(SI, "2023年度民生实事办理", None, None)], ctx=NEWS, period="annual",
+            note="以X为主题; a news story's time dates it"),
+    Example("各督办组采取看现场、听汇报等方式，就代表建议落实情况进行现场督办。",
+            [(TS, "代表建议落实", None, None)], note="督办 is tracking; the means are steps"),
+    Example("市人大常委会执法检查组来我县检查《中华人民共和国水污染防治法》贯彻实施情况。",
+            [(LE, None, "中华人民共和国水污染防治法", None)], note="the law after the verb"),
+    Example("听取和审议了县政府关于环境状况的报告，县审计局关于县本级预算执行的审计工作报告。",
+            [(WR, "环境状况", None, "县政府"), (WR, "县本级预算执行的审计", None, "县审计局")],
+            note="a report list continued after a comma"),
+    Example("围绕优化营商环境，听取审议县政府专项工作报告，开展专题询问。",
+            [(WR, "优化营商环境", None, "县政府"), (SI, "优化营商环境", None, None)],
+            note="the lead's subject for the organ's report and the inquiry"),
+    Example("会议对县住建局、县交通局工作进行满意度测评。",
+            [(WA, None, None, "县住建局"), (WA, None, None, "县交通局")],
+            note="an organ's work appraised is the organ"),
+    Example("针对农村饮水安全问题，县人大常委会组成人员联名提出质询案，县水利局局长到会答复。",
+            [(IP, "农村饮水安全", None, "县水利局")]),
+    Example("对全县贯彻执行《宗教事务条例》情况进行调研。",
+            [(IR, "贯彻执行《宗教事务条例》", "宗教事务条例", None)],
+            note="a law named in the subject is the row's law_title"),
+    Example("2013年至今，常委会累计开展执法检查30次。", [(LE, None, None, None, 30)],
+            period="multi_year"),
+    Example("党的十八大以来，市人大常委会共对40部法律法规开展执法检查。",
+            [(LE, None, None, None, 40)], period="multi_year"),
+    Example("从第十届常委会至十二届常委会共听取120多项工作汇报。",
+            [(WR, None, None, None, 120)], period="multi_year", note="several terms"),
+]
+
+# Texts that are not the congress's activities: laws, rules, plans, other bodies, aims.
+SCOPE_TRAPS = [
+    Example("第十条 常务委员会应当听取和审议本级人民政府关于环境状况和环境保护目标完成情况的报告。",
+            [], note="an article of a law"),
+    Example("常务委员会可以组织执法检查组对法律法规实施情况进行检查。", [], note="a power"),
+    Example("执法检查前，有关专门委员会可以对重点问题开展专题调查研究。", [], note="a power"),
+    Example("县级人民代表大会常务委员会组成人员三人以上联名，有权提出对本级人民政府的质询案。", [],
+            note="a right"),
+    Example("2024年工作要点：计划听取和审议县政府关于农村供水工作情况的报告，对《中华人民共和国水法》"
+            "开展执法检查。", [], note="a work plan"),
+    Example("拟于6月听取和审议县人民法院关于执行工作情况的报告。", [], note="planned"),
+    Example("下半年，常委会还将对全县文物保护工作开展视察。", [], note="planned"),
+    Example("会议建议议程有：听取和审议市政府关于旅游发展情况的报告。", [],
+            note="a proposed agenda"),
+    Example("县政府自觉接受县人大及其常委会的监督，认真办理人大代表建议。", [],
+            note="a government accepting oversight"),
+    Example("县政协组织委员对全县乡村振兴工作进行了民主监督视察。", [], note="CPPCC"),
+    Example("县纪委监委对全县作风建设情况开展专项督查。", [], note="discipline inspection"),
+    Example("质询是指人大常委会对被质询机关的工作提出质问。", [], note="a definition"),
+    Example("执法检查是人大常委会的一项重要职权，是监督法律实施的重要形式。", [],
+            note="a general statement"),
+    Example("2022年，常委会备案审查工作情况如何？", [], note="a question"),
+    Example("依法履行备案审查职责，做到有件必备、有备必审。", [], note="a duty, no activity"),
+    Example("制定了《县人大常委会执法检查办法》和《县人大常委会专题询问办法》。", [], note="rules"),
+    Example("会议听取了市人大常委会关于开展《中华人民共和国食品安全法》执法检查的工作方案。", [],
+            note="the plan of an inspection"),
+    Example("二是加强了对政府和司法机关的监督检查。", [], note="an aim"),
+    Example("近几年来，常委会每年对执法检查进行全面部署。", [], note="the method is an object"),
+    Example("现结合工作实践，就进一步提高专题询问实效谈谈认识。", [], note="improving the method"),
+    Example("询问前，调研组围绕询问内容开展调查研究。", [], note="a subject pointing back"),
+    Example("1988年，代表们广泛开展持证视察，视察和检查了300个单位的工作。", [],
+            note="deputies are the actor"),
+    Example("国家发改委在办理代表建议过程中开展专题调研14次。", [],
+            note="an organ handling suggestions"),
+    Example("会议听取和审议了县十七届人大代表资格变动情况的审查报告。", [],
+            note="the congress's own personnel"),
+    Example("县人大常委会第一视察组深入企业、社区、农贸市场实地查看食品安全工作。", [],
+            note="the itinerary of a visit (视察组 is no verb)"),
+]
+
 ALL = [
+    *[("web-style", e) for e in WEB_STYLES],
+    *[("scope-trap", e) for e in SCOPE_TRAPS],
     *[("annual", e) for e in ANNUAL_WORK_REPORTS],
     *[("five-year", e) for e in FIVE_YEAR_REPORTS],
     *[("news", e) for e in INSPECTION_NEWS],
@@ -363,6 +465,34 @@ def test_paragraph_opening_sets_multi_year() -> None:
 def test_approximate_count() -> None:
     rows = supervision.extract("五年来，组织视察调研60余次。", COUNTY)
     assert [(r["count"], r["approximate"]) for r in rows] == [(60, True)]
+
+
+def test_documents_out_of_scope_give_no_rows() -> None:
+    law = ("第一条 为了保障常务委员会依法行使监督职权，制定本法。\n第二条 常务委员会依法行使监督职权。\n"
+           "第三条 常务委员会应当听取和审议专项工作报告。\n各级人民代表大会常务委员会对法律实施情况"
+           "组织执法检查。")
+    assert supervision.extract(law, NEWS) == []
+    cppcc = "县政协组织委员对全县多种经营情况进行视察。\n1999年8月，部分委员视察计划生育工作。"
+    assert supervision.extract(cppcc, NEWS) == []
+
+
+def test_one_activity_one_row() -> None:
+    text = ("县人大常委会对全县食品安全工作进行视察\n5月20日，县人大常委会对全县食品安全工作进行视察。"
+            "视察组深入超市、学校食堂实地查看，对食品安全工作开展调研。\n"
+            "3月，对全县贯彻执行《宗教事务条例》情况进行调研。听取县人大民族委关于全县贯彻执行"
+            "《宗教事务条例》情况的调研报告。")
+    rows = supervision.extract(text, NEWS)
+    assert [(r["method"], r["topic"]) for r in rows] == [
+        (IR, "食品安全工作"), (IR, "贯彻执行《宗教事务条例》")]
+    assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
+
+
+def test_article_opening_on_several_years() -> None:
+    text = ("自2019年常委会首次开展专题询问以来，共开展专题询问6次。\n"
+            "一、工作实践\n围绕学前教育、回迁安置房建设，开展专题询问。")
+    rows = supervision.extract(text, NEWS)
+    assert [(r["topic"], r["count"], r["period"]) for r in rows] == [
+        (None, 6, "multi_year"), ("学前教育", 1, "multi_year"), ("回迁安置房建设", 1, "multi_year")]
 
 
 def test_vocabulary_values_are_contract_methods() -> None:
