@@ -120,6 +120,12 @@ FACT_FREE = [
     ("a work-plan template", WORK_PLAN_TEMPLATE, "template"),
     ("a report with blanks for places, terms and dates", BLANK_TEMPLATE, "template"),
     ("a report with its numbers removed", EMPTIED_NUMBERS, "template"),
+    ("a real work plan: nothing has happened yet",
+     "2022年工作要点\n一、县人大常委会将听取审议县政府专项工作报告6项。\n二、组织执法检查2次。", "plan"),
+    ("an activity plan", "代表联络站活动方案\n一、活动目标\n每月组织代表进站接待群众。", "plan"),
+    ("an amending decision",
+     "某省人民代表大会常务委员会关于修改《某省代表建议办理规定》的决定\n"
+     "（2022年5月26日通过）\n一、将第三条修改为：……\n二、将第五条修改为：……", "law"),
 ]
 FACT_BEARING = [
     ("a report quoting one article",
@@ -130,6 +136,8 @@ FACT_BEARING = [
     ("an anonymous but real summary (某镇)", "某镇人大年度工作总结\n一年来，镇人大主席团召开会议6次。"),
     ("a person's name masked (王某某)", "选民王某某说，投票站就设在村委会。共有选民1200人参加投票。"),
     ("bold type is no blank", "**县人大常委会**召开第十次会议。**县人大常委会**听取报告。"),
+    ("a report on how a plan went", "关于2023年监督工作计划执行情况的报告\n常委会听取专项工作报告8项。"),
+    ("a title naming a law inside 《》", "县人大常委会检查《中华人民共和国农业法》\n检查组走访了3个乡镇。"),
     ("a web address with xx in it", "来源：http://www.xx.gov.cn/xxgk/ 2021年县人大常委会听取报告。"),
 ]
 
@@ -179,12 +187,16 @@ DOC_TYPES_MORE = [
     ("a lead sentence is no title",
      "3月9日，全国人大委员长在大会上作全国人大常委会工作报告。报告显示，一年来……", "news"),
     ("nothing says", "人大代表联络站是代表联系群众的平台。", "other"),
+    ("a headline on hearing a government report",
+     "和县人大常委会听取审议县政府工作报告\n12月5日，和县第十七届人大常委会第十次会议召开。", "news"),
+    ("a headline that opens with the committee is no congress report",
+     "宜兴市人大常委会开展代表活动月\n4月，宜兴市人大常委会组织全市人大代表开展活动。", "other"),
 ]
 
 
 @pytest.mark.parametrize("name,text,doc_type", DOC_TYPES_MORE, ids=[d[0] for d in DOC_TYPES_MORE])
 def test_doc_type_more(name, text, doc_type) -> None:
-    assert infer_doc_type(text) == doc_type
+    assert infer_doc_type(text, infer_body(text)) == doc_type
 
 
 # --- level and region of the body -------------------------------------------------------

@@ -95,6 +95,11 @@ _CN_NUM = "一二三四五六七八九十百零〇"
 _RE_ARTICLE = re.compile(rf"(?:^|\n)\s*第[{_CN_NUM}]+条")
 _RE_SELF_REFERENCE = re.compile(r"本(?:法|条例|规则|办法|细则|规定|章程|决定|宪法)")
 _MIN_ARTICLES = 5
+# 1b. A text titled as a law (…工作条例, 关于修改《…》的决定) that amends articles
+#     (将第三条修改为) or speaks of itself, however short.
+_RE_LAW_TITLE = re.compile(
+    r"^[^《》\n]{2,40}(?:法|条例|办法|规定|规则|细则|章程)$|^[^\n]{0,30}关于修改《[^》]+》的决定$")
+_RE_AMENDMENT = re.compile(rf"第[{_CN_NUM}]+条(?:第[{_CN_NUM}]+款)?修改为|增加一条|删去第")
 # 2. A template: placeholders where a place, a number or a year goes (xx县, XX年, 20xx年,
 #    20**年, 19__年, ××镇, 第x届). Latin x is a placeholder only between non-Latin characters
 #    and before a unit or level word, so URLs (xxgk) and words are not.
@@ -111,6 +116,11 @@ _RE_EMPTIED_NUMBER = re.compile(
     r"(?:为|有|共|计|增加|减少|登记|达到?|今年|于)(?:人|个|名|件|户|月份)(?=[，,；;。、比])"
 )
 _MIN_EMPTIED = 4
+# 4. A plan (2024年监督工作计划, 2022年工作要点, 活动方案): what it lists is yet to be done,
+#    facts of none of the tables; a report on how a plan went (执行情况, 总结) is no plan.
+_RE_PLAN_TITLE = re.compile(
+    r"(?:工作计划|工作要点|工作安排|实施方案|活动方案|工作方案)$"
+    r"|^(?![^\n]*(?:执行|完成|落实|情况|总结|报告))[^\n]{0,30}(?:计划|要点|方案)$")
 
 
 def infer_fact_free(text: str) -> str | None:
@@ -119,10 +129,15 @@ def infer_fact_free(text: str) -> str | None:
     if len(articles) >= _MIN_ARTICLES and (
             _RE_SELF_REFERENCE.search(text) or text.count("应当") >= 3):
         return "law or regulation: the text is articles"
+    title = text.split("\n", 1)[0]
+    if _RE_LAW_TITLE.search(title) and (_RE_AMENDMENT.search(text) or _RE_SELF_REFERENCE.search(text)):
+        return "law or regulation: an amendment or a short text under a law's title"
     if len(_RE_PLACEHOLDER.findall(text)) >= _MIN_PLACEHOLDERS:
         return "template: placeholders for places, numbers or years"
     if len(_RE_EMPTIED_NUMBER.findall(text)) >= _MIN_EMPTIED:
         return "template: the numbers were removed"
+    if _RE_PLAN_TITLE.search(_title_line(text)):
+        return "plan: nothing in it has happened yet"
     return None
 
 
@@ -133,9 +148,13 @@ def infer_fact_free(text: str) -> str | None:
 # (会议听取了…执法检查报告, 审议《政府工作报告》), so body words never decide.
 _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A government work report: its title, or the speaker's formula.
-    ("government_report", "title", re.compile(r"政府工作报告$|^政府工作报告")),
+    # (a title that hears or discusses it, 县人大常委会听取审议县政府工作报告, is news)
+    ("government_report", "title", re.compile(
+        r"^(?![^\n]*(?:审议|听取|讨论|学习|解读|热议|聚焦|通过|召开))[^\n]{0,20}政府工作报告$"
+        r"|^政府工作报告")),
     ("government_report", "head", re.compile(
-        r"代表[\u4e00-\u9fff]{0,10}政府[，,]?向大会(?:作|报告)|(?:^|\n)[^\n]{0,20}政府工作报告\n")),
+        r"代表[\u4e00-\u9fff]{0,10}政府[，,]?向大会(?:作|报告)"
+        r"|(?:^|\n)(?![^\n]*(?:审议|听取|讨论|学习|解读|热议|聚焦|通过|召开))[^\n]{0,20}政府工作报告\n")),
     # Plans, notices, announcements, explanations: not reports of work done.
     ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
     ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9一二三四五六七八九十]+号")),
@@ -189,7 +208,8 @@ def infer_doc_type(text: str, body: str | None = None) -> str:
     for doc_type, place, pattern in _DOC_TYPE_RULES:
         if pattern.search(where[place]):
             return doc_type
-    if body and text.lstrip().startswith(body):
+    first = text.lstrip().split("\n", 1)[0]
+    if body and first.startswith(body) and len(first) > 60:  # a paragraph, not a headline
         return "congress_report"
     return "other"
 
@@ -489,7 +509,8 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     meta.published_date = sidecar.get("published_date") or published
 
     votes = _level_votes(text, found)
-    if meta.fact_free and meta.fact_free.startswith("law") and "中华人民共和国" in text[:200]:
+    if meta.fact_free and meta.fact_free.startswith("law") and \
+            text.lstrip().startswith("中华人民共和国"):
         votes = Counter({"national": 1})  # a national law is the national congress's
     level = _settle_level(votes, region)
     if region is not None and (level is None or (level in ("county", "township") and region.level != "county")):
