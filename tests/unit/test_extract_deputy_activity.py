@@ -571,7 +571,6 @@ STATION_NEWS = [
 
 TRAPS = [
     Example("全年办理人大代表建议和政协提案210件，办复率100%。", [], doc_type="government_report"),
-    Example("共办复人大代表建议、政协委员提案分别为84件和65件。", [], doc_type="government_report"),
     Example("认真办理人大代表建议和政协委员提案。", [], doc_type="government_report"),
     Example("办理人大代表建议和政协提案共186件。办复率100%，满意率98%。", [],
             doc_type="government_report"),
@@ -786,6 +785,38 @@ WEB_PAGES += [
         "5月20日，市人大常委会举办代表履职培训班。本次培训为期3天，共有代表156人参加。",
         [("deputies", "trainees", 156, "unspecified")],
         doc_type="news",
+    ),
+]
+
+WEB_PAGES += [
+    Example(
+        # figures given respectively (分别) belong to their items in order; was a trap (no
+        # row) before lists were read in order: the 84 are unambiguously the deputies'
+        "共办复人大代表建议、政协委员提案分别为84件和65件。",
+        [("government", "suggestions_handled", 84, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        "大会期间代表提出议案和建议分别为5件和120件。",
+        [("deputies", "motions_received", 5, "annual"),
+         ("unspecified", "suggestions_received", 120, "annual")],
+    ),
+    Example(
+        "全年代表进站履职和接待选民分别达1200人次、3400人次。",
+        [("deputies", "station_visits", 1200, "annual"),
+         ("deputies", "people_received", 3400, "annual")],
+    ),
+    Example(
+        "代表建议办复率、满意率分别达到100%和98.5%。",
+        [("unspecified", "response_rate_pct", 100, "annual"),
+         ("unspecified", "satisfaction_rate_pct", 98.5, "annual")],
+    ),
+    Example(
+        # the public's satisfaction with problems solved at stations is not the suggestions'
+        "联络站收集问题120个，解决98个，问题解决率和群众满意率分别为81.7%和96%。",
+        [("unspecified", "problems_collected", 120, "annual"),
+         ("unspecified", "problems_resolved", 98, "annual"),
+         ("unspecified", "resolution_rate_pct", 81.7, "annual")],
     ),
 ]
 

@@ -89,6 +89,7 @@ _RATES: dict[str, list[str]] = _V["rates"]
 _RATE_RES = _alt(_RATES["resolution_rate_pct"])
 _RATE_RESP = _alt(_RATES["response_rate_pct"])
 _RATE_SAT = _alt(_RATES["satisfaction_rate_pct"])
+_RATE_WORD = rf"(?:{_RATE_SAT}|{_RATE_RES}|{_RATE_RESP})"
 
 # Deputies, with what may stand before them (全国、省、市、县人大代表). The document's own
 # place names are hidden behind private-use characters before the patterns run (see
@@ -561,9 +562,30 @@ _METRIC_UNITS = frozenset().union(*(r.units for r in RULES if r.metric and r.uni
 _PERCENT_HINT = re.compile("率|满意|占")
 
 
+# 议案和建议分别为5件和120件 / 办复率、满意率分别达到100%和98.5%: a list of things counted,
+# then their figures in the same order.
+_RESPECTIVELY_RE = re.compile(
+    r"(?P<items>[^#@]+?)(?:分别|依次)(?:为|是|达到|达|有)?(?P<figures>[#@](?:[、和及与][#@])+)")
+_ITEM_STOP_RE = re.compile("[、和及与]")
+
+
+def respective(masked: str) -> str:
+    """The masked segment as if the figure written @ stood right after its own item of a
+    list counted respectively (议案和建议分别为#和@ -> 建议@), or the segment itself."""
+    m = _RESPECTIVELY_RE.search(masked)
+    if m is None:
+        return masked
+    items = _ITEM_STOP_RE.split(m.group("items"))
+    figures = [c for c in m.group("figures") if c in "#@"]
+    if "@" not in figures or len(items) != len(figures):
+        return masked
+    return items[figures.index("@")] + "@"
+
+
 def _classify(masked: str, q: Quantity, family: str | None,
               where: _Where) -> tuple[str, str] | None:
     """(metric, the masked segment) for the number written @, or None."""
+    masked = respective(masked)
     if q.unit not in _METRIC_UNITS or (q.unit == "%" and not _PERCENT_HINT.search(masked)):
         return None
     for rule in RULES:
@@ -597,7 +619,6 @@ def _classify(masked: str, q: Quantity, family: str | None,
     return None
 
 
-_RATE_WORD = rf"(?:{_RATE_SAT}|{_RATE_RES}|{_RATE_RESP})"
 _RATE_PAIR_RE = re.compile(
     rf"""
     (?P<first>{_RATE_WORD})          # 办复率
