@@ -335,8 +335,8 @@ WEB_STYLES = [
     Example("市人大常委会执法检查组来我县检查《中华人民共和国水污染防治法》贯彻实施情况。",
             [(LE, None, "中华人民共和国水污染防治法", None)], note="the law after the verb"),
     Example("听取和审议了县政府关于环境状况的报告，县审计局关于县本级预算执行的审计工作报告。",
-            [(WR, "环境状况", None, "县政府"), (WR, "县本级预算执行的审计", None, "县审计局")],
-            note="a report list continued after a comma"),
+            [(WR, "环境状况", None, "县政府"), (WR, "县本级预算执行的审计工作报告", None, "县审计局")],
+            note="a report list continued after a comma; an audit report keeps its name"),
     Example("围绕优化营商环境，听取审议县政府专项工作报告，开展专题询问。",
             [(WR, "优化营商环境", None, "县政府"), (SI, "优化营商环境", None, None)],
             note="the lead's subject for the organ's report and the inquiry"),
@@ -352,6 +352,13 @@ WEB_STYLES = [
             period="multi_year"),
     Example("党的十八大以来，市人大常委会共对40部法律法规开展执法检查。",
             [(LE, None, None, None, 40)], period="multi_year"),
+    Example("听取和审议了县政府关于县本级预算执行的审计工作报告，以及审计查出问题整改情况的报告。",
+            [(WR, "县本级预算执行的审计工作报告", None, "县政府"), (WR, "审计查出问题整改情况", None, None)],
+            note="以及 one more report"),
+    Example("会议听取了副县长受县人民政府委托所作的关于全县乡村振兴工作情况的报告。",
+            [(WR, "乡村振兴工作情况", None, "县人民政府")], note="the organ that entrusted"),
+    Example("会议审议了县人民政府关于提请审议2023年县本级预算调整方案（草案）的议案。",
+            [(BR, "2023年县本级预算调整方案（草案）", None, None)]),
     Example("从第十届常委会至十二届常委会共听取120多项工作汇报。",
             [(WR, None, None, None, 120)], period="multi_year", note="several terms"),
 ]
@@ -394,6 +401,10 @@ SCOPE_TRAPS = [
             note="the congress's own personnel"),
     Example("县人大常委会第一视察组深入企业、社区、农贸市场实地查看食品安全工作。", [],
             note="the itinerary of a visit (视察组 is no verb)"),
+    Example("常委会党组深入开展主题教育，大兴调查研究，班子成员开展专题调研12次。", [],
+            note="party study"),
+    Example("县政府主动向县人大常委会报告重大事项，配合县人大常委会开展执法检查和专题视察5次。", [],
+            note="a government's speech on being overseen"),
 ]
 
 ALL = [

@@ -148,7 +148,8 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             if cut <= 0:
                 continue
             for act in activities(clause.text[:cut], deputies_oversee=deputies_oversee):
-                if followup and act.method in seen_methods:
+                if followup and (act.method in seen_methods
+                                 or _FAMILY.get(act.method) in seen_methods):
                     continue   # 各督办组分别到承办单位…进行了督办: a step of the activity told
                 seen_methods.add(act.method)
                 row = fact_row(
@@ -196,7 +197,10 @@ def _same_activity(row: dict[str, Any], subject: str | None, other: dict[str, An
 _RE_FOLLOWUP = re.compile(
     r"^(?:[^，,。]{0,10}[，,])?(?:各|该|此次|这次|本次|该次)?[^，,。]{0,6}?"
     r"(?:(?:执法)?检查组|视察组|调研组|督办组|督查组|评议组|询问组)"
-    r"|^(?:[^，,。]{0,10}[，,])?(?:此次|这次|本次|该次)")
+    r"|^(?:[^，,。]{0,10}[，,])?(?:此次|这次|本次|该次)"
+    r"(?:执法检查|检查|视察|调研|专题询问|询问|督办|督查|评议|测评)")
+# A visit's 检查 within an inspection of laws is a step of that inspection.
+_FAMILY = {"inspection_research": "law_enforcement_inspection"}
 
 
 def _is_heading(text: str, sentence: Sentence) -> bool:

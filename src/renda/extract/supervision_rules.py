@@ -121,6 +121,8 @@ _RE_ORGAN_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
+_RE_AUDIT_END = re.compile(r"审计(?:工作)?$")
+_RE_ENTRUSTED = re.compile(r"受(?P<organ>[^，,、]{2,16}?)委托")
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
 # Nouns of a report reviewed (报告, 汇报) and of a report heard (报告), ending an item: not
 # the verb of 向常委会报告履职情况.
@@ -187,6 +189,18 @@ _RE_REPORT_SUBJECT = re.compile(
     (?:情况)?的?                       # 情况的
     (?:""" + _alt(_VOCAB["report_kinds"]) + r""")?   # 综合 / 专项
     (?:工作)?报告$                     # 报告
+    """,
+    re.VERBOSE,
+)
+
+# Rule 8b: one more report after a comma (，县审计局关于X的审计工作报告 / ，以及X情况的报告).
+_RE_NEXT_REPORT = re.compile(
+    r"""
+    ^(?:以及|及|和|与|还有)?
+    (?:(?P<organ>[^，,、]{0,16}?)关于(?P<topic>.+?)   # 县审计局关于 X
+      | (?P<topic2>.+?情况)                          # ... or X情况
+    )
+    的?(?:""" + _alt(_VOCAB["report_kinds"]) + r""")?(?:工作)?报告$
     """,
     re.VERBOSE,
 )
@@ -563,7 +577,7 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         if "关于" in name:                  # 县政府关于X的报告 (reporters inherited when absent)
             organ_part, topic_part = name.split("关于", 1)
             if organ_part:
-                reporters = organs(organ_part)
+                reporters = _reporters(organ_part)
         else:
             listed = organs(_RE_REPORT_KIND_TAIL.sub("", name))
             om = _RE_ORGAN_PREFIX.match(name)
@@ -595,6 +609,8 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
                 continue
         wrapped = ("关于" in name or listing is not None
                    or re.search(r"(?:情况|的)$", topic_part) is not None)
+        if _RE_AUDIT_END.search(topic_part):
+            wrapped = False          # 关于X的审计工作报告: the audit report is what is reviewed
         topic = trim(topic_part, keep_extent=True) if wrapped else trim(topic_part + "报告")
         if topic and not names_subject(topic):
             if RE_INTERNAL.search(topic):
@@ -609,6 +625,21 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         if pos >= len(masked) or masked[pos] not in "、和及与":
             break
     return found
+
+
+def _reporters(words: str) -> list[str | None]:
+    """The organs reporting, written before 关于: a list of organs (县法院、县检察院), the organ
+    that entrusted its speaker (副县长李某受县人民政府委托所作的), or the organ of its head
+    (县人民法院院长张某所作的)."""
+    listed = organs(words)
+    if listed != [None]:
+        return listed
+    m = _RE_ENTRUSTED.search(words) or _RE_ORGAN_PREFIX.match(words)
+    if m is not None:
+        name = organ(m.group("organ") if "organ" in m.groupdict() else m.group())
+        if name is not None:
+            return [name]
+    return [None]
 
 
 def _law_rule(seg: str, masked: str) -> list[Activity]:
@@ -731,13 +762,18 @@ def _counts_a_list(before: str) -> bool:
 def _next_report(seg: str, masked: str) -> list[Activity]:
     """Rule 8b: a segment that is only a report's name after a report heard (…的报告，县审计
     局关于X的审计工作报告) is one more report of the list."""
-    m = _RE_REPORT_SUBJECT.match(masked)
+    m = _RE_NEXT_REPORT.match(masked)
     if m is None:
         return []
-    topic = trim(seg[m.start("topic"):m.end("topic")], keep_extent=True)
+    group = "topic" if m.group("topic") is not None else "topic2"
+    raw = seg[m.start(group):m.end(group)]
+    if _RE_AUDIT_END.search(seg[:-2]):
+        raw = seg[m.start(group):]          # the audit (work) report is what is reviewed
+    topic = trim(raw, keep_extent=True)
     if not names_subject(topic):
         return []
-    return [Activity("work_report_review", topic, None, organ(seg[:m.end("organ")]))]
+    reporter = organ(seg[m.start("organ"):m.end("organ")]) if m.group("organ") else None
+    return [Activity("work_report_review", topic, None, reporter)]
 
 
 def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
