@@ -424,7 +424,26 @@ PASSAGES = [
             note="a city without counties elects its deputies directly"),
 ]
 
+# Rule 9d: deputies counted with no level take the level the passage names.
+BARE_COUNTS = [
+    Example("样例镇第十九届人大代表选举工作圆满完成。本次选举共选出代表45名，参选率达96.1%。",
+            [_direct("township", deputies_elected=45, turnout_pct=96.1)], ctx=NEWS,
+            note="the one level named in the sentence before"),
+    Example("县人大常委会依法组织对出缺的6名人大代表进行了补选。当天，5个选区的4210名选民参加投票，"
+            "补选样例县第十八届人民代表大会代表。",
+            [_direct("county", deputies_elected=6, constituencies=5, voters_participating=4210,
+                     congress_term=18)], note="a by-election told over two sentences"),
+    Example("县乡两级人大代表选举工作圆满完成。本次选举共选出代表45名。", [],
+            note="two levels named: the count is no one's"),
+    Example("会议选举产生了出席县第十五次党代会代表120名。", [], note="a party congress"),
+    Example("村民代表会议选举产生村民代表35名。选出县人大代表5名。",
+            [_direct("county", deputies_elected=5)], note="villagers' representatives"),
+]
+
 PASSAGE_TRAPS = [
+    Example("要严格依法办事，确保选民参选率达到90%以上，选举产生县人大代表200名。",
+            [_direct("county", deputies_elected=200, turnout_pct=None)],
+            note="a target is no turnout"),
     Example("村委会换届选举中，全镇登记选民1.8万人，参选率92%。选出镇人大代表52名。",
             [_direct("township", deputies_elected=52, voters_registered=None,
                      turnout_pct=None)],
@@ -446,6 +465,7 @@ ALL = [
     *[("label", e) for e in LABELS],
     *[("level-word", e) for e in LEVEL_WORDS],
     *[("passage", e) for e in PASSAGES],
+    *[("bare-count", e) for e in BARE_COUNTS],
     *[("passage-trap", e) for e in PASSAGE_TRAPS],
     *[("annual", e) for e in ANNUAL_WORK_REPORTS],
     *[("five-year", e) for e in FIVE_YEAR_REPORTS],

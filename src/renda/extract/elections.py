@@ -60,8 +60,8 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    选民N人，…：县…；乡镇…) belong to all rows of the sentence unless a clause states its own;
    分别 spreads a list of figures over the rows in order.  Composition shares (妇女代表占
    27.5%) sit next to none of these words and are never read; nor are the end of a range
-   (2- 3名), a number after page chrome (阅读次数:506) or constituencies where the vote was
-   put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
+   (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上) or
+   constituencies where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
    b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
@@ -285,6 +285,20 @@ _RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?选区(?:
 _RE_CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 
 # A figure that ends a range (2- 3名, 2至3名) is no count.
+# Rule 2d: deputies counted with no level: after an election verb (选出代表45名, 选举产生人大
+# 代表45名) or before deputies governed by one in the clause (对出缺的9名人大代表进行了补选).
+_BARE_VERB = r"(?:选出|选举产生|产生|当选|补选)"
+_RE_BARE_VERB = re.compile(_BARE_VERB)
+# Deputies of another kind than a congress's (村民代表, 党代会代表, 职工代表): no bare count.
+_RE_OTHER_DEPUTIES = re.compile("|".join(_VOCAB["other_deputies"]))
+_RE_BARE_BEFORE = re.compile(_BARE_VERB + r"(?:了)?(?:新一届)?(?:人大|人民代表大会)?代表"
+                             r"(?:共|共计|为)?$")
+_RE_BARE_AFTER = re.compile(r"(?:的)?(?:人大|人民代表大会)?代表(?!团|小组|候选人|资格|名额|联络|之家"
+                            r"|建议|议案|中|里)")
+
+# A target set for a vote (确保选民参选率达到90%以上, 力争…): read in a figure's words.
+_RE_TARGET = re.compile("|".join(_VOCAB["target_words"]))
+
 _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~～至到]\s*$")
 
 # Rule 9: words of the figures of a vote; a sentence holding them is read even when it names
@@ -355,6 +369,7 @@ class _Row:
     new_term: bool = False
     values: dict[str, float | int] = field(default_factory=dict)
     approximate: bool = False
+    bare: bool = False              # deputies counted with no level (rule 2d)
 
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
@@ -364,6 +379,7 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     fragments: list[dict[str, Any]] = []
     vote_days = _VoteDays()
     scheduled: set[int] = set()
+    named: dict[int, set[str]] = {}
     direct_city = ctx.city in _CITIES_WITHOUT_COUNTIES
     for index, sentence in enumerate(sentences(text)):
         vote_days.enter(text, sentence)
@@ -372,15 +388,18 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
         about_voters = bool(_RE_FIGURE_WORDS.search(s)) and not _RE_NOT_CONGRESS.search(s)
         if _RE_SCHEDULED.search(s):
             scheduled.add(index)
-        if about_deputies or about_voters:
-            found = _rows_of_sentence(text, sentence, ctx, about_deputies, direct_city)
+        about_bare = "代表" in s and _RE_BARE_VERB.search(s) is not None \
+            and not _RE_NOT_CONGRESS.search(s)
+        if about_deputies or about_voters or about_bare:
+            found, named[index] = _rows_of_sentence(text, sentence, ctx, about_deputies,
+                                                    direct_city)
             for row in found:
                 if row["level"] is not None:
                     vote_days.date_row(row, s)
                 row["_sentence"] = index
             fragments.extend(found)
         vote_days.read(s, ctx)
-    return assemble(text, fragments, ctx, scheduled)
+    return assemble(text, fragments, ctx, scheduled, named)
 
 
 class _VoteDays:
@@ -446,10 +465,11 @@ def _clause_of_date(s: str, d: PartialDate) -> str:
     return s[start:d.start] + s[d.end:end]
 
 
-def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
-                      about_deputies: bool, direct_city: bool) -> list[dict[str, Any]]:
+def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_deputies: bool,
+                      direct_city: bool) -> tuple[list[dict[str, Any]], set[str]]:
     """The fragments of one sentence: a row per level named (rules 1-5), and a joint row
-    (level None) holding the figures that name no level (rule 9)."""
+    (level None) holding the figures that name no level (rule 9); and the levels whose
+    deputies the sentence names, with a figure or not (for rule 9d)."""
     s = sentence.text
     quantities = [q for q in find_quantities(_RE_CLAUSE_COMMA.sub("，", s))
                   if not _RE_RANGE_BEFORE.search(s, 0, q.start)
@@ -482,7 +502,10 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
         if body.count is not None and "deputies_elected" not in row.values:
             row.values["deputies_elected"] = int(body.count.value)
             row.approximate = row.approximate or body.count.approximate
+    named = {b.level for b in bodies}
     ordered = sorted(by_key.values(), key=lambda r: r.start)
+    if not ordered and not _RE_OTHER_DEPUTIES.search(s):
+        ordered = _bare_rows(s, quantities)
     if not ordered:  # figures of no body: a joint row, and rows of the levels labels name
         ordered = [_Row("", "direct", "held", 0)]
     _fill_figures(s, quantities, ordered, ctx)
@@ -490,7 +513,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
     ordered = sorted((r for r in ordered if r.values),  # a row needs a figure
                      key=lambda r: r.start)
     if not ordered:
-        return []
+        return [], named
 
     date = _date_of(s, ordered[0].start, ctx)
     scope = _scope_of(s, ctx)
@@ -516,9 +539,34 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext,
             avg_vote_share_pct=row.values.get("avg_vote_share_pct"),
             approximate=row.approximate,
             _basis=_basis(row), _by_election=by_election,
-            _done=_RE_DONE.search(s) is not None,
+            _done=_RE_DONE.search(s) is not None, _bare=row.bare,
         ))
-    return out
+    return out, named
+
+
+def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
+    """Rule 2d: deputies counted with no level, governed by an election verb (本次选举共选出
+    代表45名, 对出缺的9名人大代表进行了补选): a row of no level yet, which takes the level
+    of the deputies the passage names (rule 9d)."""
+    for q in quantities:
+        if q.unit not in _COUNT_UNITS:
+            continue
+        clause = _comma_clause(s, q.start)
+        if "中" in s[q.end:q.end + 8] or _RE_RESTATEMENT.search(clause):
+            continue
+        counted = _RE_BARE_BEFORE.search(s, max(0, q.start - 24), q.start)
+        if counted is None and _RE_BARE_AFTER.match(s, q.end) \
+                and _RE_BARE_VERB.search(clause):
+            counted = _RE_BARE_AFTER.match(s, q.end)
+        if counted is None:
+            continue
+        status = "planned" if _RE_PLANNED.search(s, 0, q.start) and not _RE_HELD.search(s) \
+            else "held"
+        row = _Row("", "direct", status, q.start, bare=True)
+        row.values["deputies_elected"] = int(q.value)
+        row.approximate = q.approximate
+        return [row]
+    return []
 
 
 def _share_joint(rows: list[_Row]) -> None:
@@ -526,7 +574,7 @@ def _share_joint(rows: list[_Row]) -> None:
     its labels named (全镇登记选民1.2万人，划分县人大代表选区8个、镇人大代表选区22个), not
     a kind of figure those rows state for themselves (全镇共设立选区30个，其中县人大代表选区
     8个…: a total of the levels); with no such rows they stay joint (rule 9a)."""
-    joint = next((r for r in rows if not r.level), None)
+    joint = next((r for r in rows if not r.level and not r.bare), None)
     leveled = [r for r in rows if r.level]
     if joint is None or not leveled:
         return
@@ -743,6 +791,8 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
         if i in used:
             continue
         before = _words_before(s, q.start)
+        if _RE_TARGET.search(before):
+            continue  # 确保参选率达到90%以上: a target, not a figure of a vote
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
         for column, before_re, after_re, units in _SLOT_RES:

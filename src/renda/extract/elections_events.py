@@ -21,6 +21,9 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
       planned one with the seats.
    c. Deputies said neither elected nor voted for, in a sentence that schedules the vote or
       next to one (各补选县人大代表1名。选举日期定于12月18日), are seats to fill: planned.
+   d. Deputies counted with no level (本次选举共选出代表45名) take the one level whose
+      deputies the sentences around name (two before, one after); with none or several
+      named, they give nothing.
 10. Fragments of one level, one scope and one kind of election (a by-election or not), within
     ``WINDOW`` sentences of the previous fragment of the row (anywhere in the document when
     both count the same deputies of a general election: 选出县人大代表186名 … 确认186名县
@@ -50,15 +53,20 @@ _FIGURES = ("constituencies", "voters_registered", "voters_participating", "turn
             "deputies_elected", "avg_vote_share_pct")
 _VOTED_FIGURES = ("voters_participating", "turnout_pct", "avg_vote_share_pct")
 _PRECISION_RANK = {None: -1, "year": 0, "month": 1, "day": 2}
-_PRIVATE = ("_basis", "_by_election", "_done", "_sentence", "_first", "_last")
+_PRIVATE = ("_basis", "_by_election", "_done", "_bare", "_sentence", "_first", "_last")
 
 
 def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
-             scheduled: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+             scheduled: set[int] | frozenset[int] = frozenset(),
+             named: dict[int, set[str]] | None = None) -> list[dict[str, Any]]:
     """The rows of a document from its sentence fragments (rules 9-10); ``scheduled``: the
-    indexes of the sentences that schedule a vote (选举日期定于12月18日)."""
+    indexes of the sentences that schedule a vote (选举日期定于12月18日); ``named``: the
+    levels whose deputies each sentence names."""
+    for f in fragments:
+        if f["_bare"]:
+            _resolve_bare(f, named or {})
     leveled = [f for f in fragments if f["level"] is not None]
-    joint = [f for f in fragments if f["level"] is None]
+    joint = [f for f in fragments if f["level"] is None and not f["_bare"]]
     for f in leveled:
         f["_first"] = f["_last"] = f["_sentence"]
         if f["_basis"] == "voted" and not f["_done"] \
@@ -74,6 +82,19 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
         else:
             _merge(row, fragment)
     return [_finish(text, row, ctx) for row in rows]
+
+
+def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
+    """Rule 9d: deputies counted with no level take the one level whose deputies the
+    sentences around name (two before, the sentence itself, one after); with none or
+    several named, the fragment gives nothing."""
+    i = f["_sentence"]
+    levels = set().union(*(named.get(k, set()) for k in range(i - 2, i + 2)))
+    if len(levels) != 1:
+        return
+    level = next(iter(levels))
+    f["level"], f["_bare"] = level, False
+    f["method"] = "indirect" if level in ("city", "province", "national") else "direct"
 
 
 def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) -> None:
