@@ -246,28 +246,35 @@ class Gazetteer:
         return None
 
 
-_Index = dict[str, list[tuple[int, set[str]]]]
+@dataclass(frozen=True)
+class _Index:
+    """Names by their last character, then by length, longest first; ``ends`` finds the
+    characters that can end a name (a character class: the scan runs at C speed)."""
+
+    by_last: dict[str, list[tuple[int, frozenset[str]]]]
+    ends: re.Pattern[str]
 
 
 def _index_by_last(names: Iterable[str]) -> _Index:
-    """Names by their last character, then by length, longest first."""
     by_last: dict[str, dict[int, set[str]]] = {}
     for name in names:
         if len(name) >= 2:
             by_last.setdefault(name[-1], {}).setdefault(len(name), set()).add(name)
-    return {ch: sorted(by_len.items(), reverse=True) for ch, by_len in by_last.items()}
+    index = {ch: [(n, frozenset(v)) for n, v in sorted(by_len.items(), reverse=True)]
+             for ch, by_len in by_last.items()}
+    ends = re.compile("[" + "".join(re.escape(ch) for ch in sorted(index)) + "]" if index else "(?!)")
+    return _Index(index, ends)
 
 
 def _scan(text: str, index: _Index) -> list[tuple[int, int]]:
     """(start, end) of every indexed name in ``text``, overlapping ones included."""
     found: list[tuple[int, int]] = []
-    for end, ch in enumerate(text, 1):
-        by_len = index.get(ch)
-        if by_len:
-            for length, names in by_len:
-                start = end - length
-                if start >= 0 and text[start:end] in names:
-                    found.append((start, end))
+    for m in index.ends.finditer(text):
+        end = m.end()
+        for length, names in index.by_last[m.group()]:
+            start = end - length
+            if start >= 0 and text[start:end] in names:
+                found.append((start, end))
     return found
 
 
