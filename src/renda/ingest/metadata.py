@@ -294,6 +294,8 @@ _RE_PAGE_DATE = re.compile(
 )
 _RE_PAGE_DATE_LABELLED = re.compile(
     r"(?:发布|发表|更新|成文)?(?:时间|日期)[:：]\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})")
+# The day of a dateline: a month and day without a year, opening a sentence of past events.
+_RE_DATELINE_DAY = re.compile(r"(?<![年\d])(\d{1,2})月\d{1,2}日(?:[上下]午|晚)?[，,]")
 # A periodical's issue in the page's breadcrumb or masthead (2025年 > 第12期, 2019年第3期).
 _RE_ISSUE = re.compile(r"((?:19|20)\d{2})年\s*[>＞]?\s*第\d{1,2}期")
 # A year's accounts, audit or state of affairs is reported in the year after it
@@ -384,6 +386,11 @@ def infer_report_year(text: str, today: dt.date,
     if m:
         page = _date(m.group(1), m.group(2), m.group(3))
         if page is not None and 1979 <= page.year <= today.year:
+            # The dateline's day after the page date: a month later in the year than the
+            # page's is last year's (a page of 2022-01-05 on 12月30日，…).
+            event = _RE_DATELINE_DAY.search(text, m.end(), m.end() + _LEAD)
+            if event and int(event.group(1)) > page.month:
+                return page.year - 1, page
             return page.year, page
     m = _RE_ISSUE.search(text[:_HEAD])
     if m and 1979 <= int(m.group(1)) <= today.year:
