@@ -359,6 +359,13 @@ WEB_STYLES = [
             [(WR, "乡村振兴工作情况", None, "县人民政府")], note="the organ that entrusted"),
     Example("会议审议了县人民政府关于提请审议2023年县本级预算调整方案（草案）的议案。",
             [(BR, "2023年县本级预算调整方案（草案）", None, None)]),
+    Example("县人大常委会对县政府落实城区停车难问题审议意见的情况进行了跟踪检查。",
+            [(TS, "县政府落实城区停车难问题审议意见", None, None)], note="跟踪检查 is tracking"),
+    Example("全年共接收报备规范性文件48件，审查48件，纠正1件。", [(FR, None, None, None, 48)]),
+    Example("对县教育局、县卫健局、县住建局等3个部门开展工作评议。",
+            [(WA, None, None, "县教育局"), (WA, None, None, "县卫健局"), (WA, None, None, "县住建局")]),
+    Example("会议认真听取审议了《政府工作报告》、《人大工作报告》、《财政工作报告》。", [],
+            note="a session's annual reports: no subject"),
     Example("从第十届常委会至十二届常委会共听取120多项工作汇报。",
             [(WR, None, None, None, 120)], period="multi_year", note="several terms"),
 ]

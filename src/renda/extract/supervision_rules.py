@@ -121,6 +121,7 @@ _RE_ORGAN_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
+_RE_ANNUAL_REPORT = re.compile(r"^[\u4e00-\u9fff]{1,6}工作报告$")
 _RE_AUDIT_END = re.compile(r"审计(?:工作)?$")
 _RE_ENTRUSTED = re.compile(r"受(?P<organ>[^，,、]{2,16}?)委托")
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
@@ -143,7 +144,7 @@ _RE_LAW_OBJECT = re.compile(
     r"(?<!接受)(?:执法)?检查了?(?P<laws>(?:《[^《》]+》[、和及与]?)+)(?:的)?(?:贯彻)?(?:实施|执行|落实)(?:情况)?")
 
 # Rule 5: verbs of an inspection of laws (检查 only when the subjects are laws).
-_LAW_VERBS = frozenset({"执法检查", "检查"})
+_LAW_VERBS = frozenset({"执法检查", "检查", "跟踪检查"})
 
 # Rule 6: subject before the verb.
 _TOPIC_VERB_ALT = _alt(list(TOPIC_VERBS))
@@ -172,7 +173,7 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
-_RE_WORK_OF = re.compile(r"的?(?:工作|履职)$")
+_RE_WORK_OF = re.compile(r"(?:等[0-9一二两三四五六七八九十]+个(?:部门|单位))?的?(?:工作|履职)?$")
 # Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
 _RE_AIM = re.compile(r"(?:加强|强化|加大|注重|重视|坚持)了?$")
 # Rule 6e: 以X为主题的专题询问.
@@ -624,6 +625,10 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
             found += [Activity(method, topic, None, reporter) for reporter in reporters]
         if pos >= len(masked) or masked[pos] not in "、和及与":
             break
+    if any(a.topic is None and a.target_organ is not None for a in found):
+        # A list with an organ's annual report (政府工作报告、财政工作报告) is a session's
+        # annual reports: its bare 财政工作报告 is one of them, no subject either.
+        found = [a for a in found if not (a.topic and _RE_ANNUAL_REPORT.match(a.topic))]
     return found
 
 
