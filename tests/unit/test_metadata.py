@@ -187,6 +187,7 @@ DOC_TYPES_MORE = [
     ("a lead sentence is no title",
      "3月9日，全国人大委员长在大会上作全国人大常委会工作报告。报告显示，一年来……", "news"),
     ("nothing says", "人大代表联络站是代表联系群众的平台。", "other"),
+    ("a news desk's sign-off", "县人大代表进站履职\n代表们认真听取群众意见。\n（责任编辑：王五）", "news"),
     ("a headline on hearing a government report",
      "和县人大常委会听取审议县政府工作报告\n12月5日，和县第十七届人大常委会第十次会议召开。", "news"),
     ("a headline that opens with the committee is no congress report",

@@ -186,8 +186,11 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         rf"[上下]午\d{{1,2}}[点时]|连日来|近日|日前|今年以来|昨[天日]|今[天日]上午)"
         # ... or a day followed by the comma of a dateline anywhere in the lead (…大会11月28日，)
         rf"|(?<![年\d])\d{{1,2}}月\d{{1,2}}日(?:[上下]午|晚)?[，,]")),
+    # ... or, last, a news desk's sign-off at the end of the page (责任编辑：…, 更多新闻).
+    ("news", "tail", re.compile(r"责任编辑|(?:^|[\s(（【])编辑[:：]|更多新闻")),
 )
 _LEAD = 220  # the lead rule looks at the first characters only
+_TAIL = 300  # and the sign-off rule at the last ones
 
 
 def _title_line(text: str) -> str:
@@ -204,7 +207,7 @@ def infer_doc_type(text: str, body: str | None = None) -> str:
     about a county's congress names its committee again and again."""
     title = _title_line(text)
     head = text[:_HEAD]
-    where = {"title": title, "head": head, "lead": text[:_LEAD]}
+    where = {"title": title, "head": head, "lead": text[:_LEAD], "tail": text[-_TAIL:]}
     for doc_type, place, pattern in _DOC_TYPE_RULES:
         if pattern.search(where[place]):
             return doc_type
