@@ -820,6 +820,25 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # the deputies a body organises did the receiving, not the body
+        "县人大常委会组织代表进站接待群众560人次，收集意见建议180条。",
+        [("deputies", "people_received", 560, "annual"),
+         ("deputies", "problems_collected", 180, "annual")],
+    ),
+    Example(
+        # a body's members going themselves stay the actor
+        "常委会党组成员带头进站接待群众86人次。",
+        [("leadership", "people_received", 86, "annual")],
+    ),
+    Example(
+        # stations are nobody's, even in a clause about deputies
+        "全县人大代表全部编入126个代表联络站（点）。",
+        [("unspecified", "liaison_stations", 126, "unspecified")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

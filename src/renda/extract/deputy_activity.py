@@ -77,6 +77,7 @@ from renda.extract._deputy_context import (
 )
 from renda.extract._deputy_rules import (
     _AT_STATIONS,
+    _BODIES,
     _COUNTED_AFTER,
     _CPPCC,
     _DEPUTIES_OWN,
@@ -148,6 +149,9 @@ def _first_mentions(found: list[_Found]) -> list[_Found]:
         kept.append(f)
     return kept
 
+
+# Deputies a body organises (常委会组织代表进站…): they, not the body, did what is counted.
+_ORGANISED_RE = re.compile("(?:组织|邀请|安排|动员|发动|引导)[^#@，,；;。]{0,6}?代表")
 
 # A segment that breaks down the count before it (其中…).
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
@@ -389,6 +393,11 @@ def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
         return deputy or current or Actor(None, "deputies")
     if metric == "trainings" and current and current.actor_type == "deputies":
         current = None  # deputies attend trainings; who held them is not said
+    if metric in _STOCKS and current and current.actor_type == "deputies":
+        current = None  # 全县人大代表全部编入126个代表联络站: the stations are nobody's
+    if (metric in _AT_STATIONS and deputy and current and current.actor_type in _BODIES
+            and _ORGANISED_RE.search(before + masked[:at])):
+        return deputy  # 常委会组织代表进站接待群众560人次: the deputies received them
     if current:
         return current
     if metric in _AT_STATIONS and deputy:
