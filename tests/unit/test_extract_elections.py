@@ -362,6 +362,17 @@ LEVEL_WORDS = [
             note="a figure naming two levels, 分别: spread over both"),
 ]
 
+# Rule 2c: seats written after the deputies.
+SEATS = [
+    Example("全省县级人大代表应选3.6万名，实选3.6万名；乡级人大代表应选9.8万名，实选9.7万名。",
+            [_direct("county", deputies_elected=36000), _direct("township",
+                                                              deputies_elected=97000)],
+            ctx=PROVINCE, note="the seats filled; 全省 before 县级 is the area, not a list"),
+    Example("县人大代表应选210名，将于11月选举产生。",
+            [{"level": "county", "status": "planned", "deputies_elected": 210}],
+            note="seats with none filled yet"),
+]
+
 # Rules 9-10: elections as events, assembled from the sentences of a passage.
 PASSAGES = [
     Example("此次全乡共登记选民8204名，参加投票7566人，投票率92.22%。"
@@ -464,6 +475,7 @@ ALL = [
     *[("count", e) for e in COUNTS],
     *[("label", e) for e in LABELS],
     *[("level-word", e) for e in LEVEL_WORDS],
+    *[("seats", e) for e in SEATS],
     *[("passage", e) for e in PASSAGES],
     *[("bare-count", e) for e in BARE_COUNTS],
     *[("passage-trap", e) for e in PASSAGE_TRAPS],

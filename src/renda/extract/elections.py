@@ -35,7 +35,11 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       (15人当选为县人大代表); names with no count (补选张某为市人大代表) count one each.
    c. Deputies written as the subject with the count after the verb (全国人大代表由35个选举
       单位选举产生，共2985名); a count for each followed by a total (各补选县人大代表1名，
-      共计5名) is the total.
+      共计5名) is the total; seats written after the deputies (县级人大代表应选3.6万名) are
+      planned unless a clause says they were filled (，实选3.6万名: that count, held).
+   d. Deputies counted with no level (本次选举共选出代表45名, 对出缺的9名人大代表进行了
+      补选), never another body's representatives (村民代表, 党代会代表), give a row of no
+      level yet: the events layer gives it the level the passage names (rule 9d).
 3. Method: deputies of a city, province or the nation are elected by a congress (Electoral
    Law art. 2), so ``indirect``, except the deputies of a city with no counties (东莞, 中山:
    voters elect them); county and township deputies are elected by voters (``direct``)
@@ -146,8 +150,9 @@ _RE_LEVEL_BEFORE = re.compile(
 )
 
 # A level word (or 、/和 and a level word) ending the text before a matched level: the level
-# is the last of a list (省市县人大代表, 市、县人大代表), not one body.
-_RE_LEVEL_LIST_TAIL = re.compile(r"(?:" + _LEVELS_RE + r")[、和及与]?$")
+# is the last of a list (省市县人大代表, 市、县人大代表), not one body; 全省/全县 before it is
+# the area (全省县级人大代表, 全县乡镇人大代表), not a list.
+_RE_LEVEL_LIST_TAIL = re.compile(r"(?:(?<!全)(?:" + _LEVELS_RE + r"))[、和及与]?$")
 _RE_FALSE_FRIEND = re.compile("|".join(f"(?:{p})$" for p in _VOCAB["level_false_friends"]))
 _RE_COMBINED = re.compile(r"(?:" + _alternation(_VOCAB["combined_level_words"]) + r")$")
 _RE_NOT_A_BODY = re.compile(r"(?:" + _alternation(_VOCAB["not_a_body_after"]) + r")")
@@ -200,6 +205,10 @@ _RE_NAMES_AS = re.compile(
 # Deputies as the subject, their count after the verb: 代表由…选举产生，共2985名.
 _RE_COUNT_AFTER_VERB = re.compile(
     r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
+
+# Seats written after the deputies, and the clause saying they were filled (rule 2c).
+_RE_SEATS_AFTER = re.compile(r"\s*[：:]?\s*应选(?:举)?(?:产生)?(?:名额)?(?:为)?\s*")
+_RE_FILLED_AFTER = re.compile(r"[，,；;]?\s*(?:实选|实际选出|实际当选|实际选举产生|选出|当选)(?:了)?(?:代表)?\s*")
 
 # A total after a count given for each of several (各补选县人大代表1名，共计5名).
 _RE_TOTAL_AFTER = re.compile(r"[，,]?(?:共计|合计|总计|共)(?:为)?")
@@ -357,6 +366,7 @@ class _Body:
     term: int | None = None
     count: Quantity | None = None
     new_term: bool = False          # 新一届 was written before it
+    seats: bool = False             # the count is of seats to fill (县人大代表应选200名)
 
 
 @dataclass
@@ -488,9 +498,9 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
                                  and not elected_by_voters)
                                 or _RE_INDIRECT.search(before)
                                 or _RE_INDIRECT.search(verb_after)) else "direct"
-        planned = ((_RE_PLANNED.search(before) is not None
-                    or _RE_PLANNED_AFTER.search(verb_after) is not None)
-                   and not _RE_HELD.search(s))
+        planned = body.seats or ((_RE_PLANNED.search(before) is not None
+                                  or _RE_PLANNED_AFTER.search(verb_after) is not None)
+                                 and not _RE_HELD.search(s))
         status = "planned" if planned else "held"
         key = (body.level, method, status)
         row = by_key.get(key)
@@ -627,7 +637,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             level = _city_level(head, ctx)   # 浏阳市 / 长沙市 / 市 in a county-level city
         term_s = lm.group("term") or lm.group("term2")
         term = parse_chinese_numeral(term_s) if term_s else None
-        count = _count_after(s, m.end(), quantities)
+        seats = _seats_after(s, m.end(), quantities)
+        count = seats[0] if seats else _count_after(s, m.end(), quantities)
         body_start = m.start() - (len(before) - lm.start())
         if count is None:
             count = _count_before(s, body_start, quantities)
@@ -642,8 +653,26 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             end=count.end if count is not None and count.start >= m.end() else m.end(),
             term=int(term) if isinstance(term, (int, float)) else None,
             count=count, new_term="新一届" in s[:m.start()],
+            seats=bool(seats and seats[1]),
         ))
     return bodies
+
+
+def _seats_after(s: str, pos: int, quantities: list[Quantity]) -> tuple[Quantity, bool] | None:
+    """Rule 2c: seats written after the deputies (县级人大代表应选3.6万名，实选3.6万名): the
+    count filled when a clause says so (held), else the seats (planned)."""
+    m = _RE_SEATS_AFTER.match(s, pos)
+    if m is None:
+        return None
+    for i, q in enumerate(quantities):
+        if q.start == m.end() and q.unit in _COUNT_UNITS:
+            filled = _RE_FILLED_AFTER.match(s, q.end)
+            if filled is not None:
+                nxt = next((r for r in quantities[i + 1:] if r.start == filled.end()), None)
+                if nxt is not None and nxt.unit in _COUNT_UNITS:
+                    return nxt, False
+            return q, True
+    return None
 
 
 def _comma_clause(s: str, pos: int) -> str:
