@@ -94,6 +94,10 @@ class Part:
     golds: list[dict[str, Any]]
 
 
+def _in_part(name: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda doc: web_part(str(doc["sha256"])) == name
+
+
 def parts(golds: dict[str, dict[str, Any]]) -> list[Part]:
     """The corpus as a whole, then each part scored on its own."""
     out = [Part("all", list(golds.values()))]
@@ -104,8 +108,7 @@ def parts(golds: dict[str, dict[str, Any]]) -> list[Part]:
         web = golds["web"]
         out.append(Part("web", [web]))
         for name in ("tune", "check"):
-            out.append(Part(f"web/{name}",
-                            [restrict(web, lambda d, n=name: web_part(d["sha256"]) == n)]))
+            out.append(Part(f"web/{name}", [restrict(web, _in_part(name))]))
     if "formats" in golds:
         out.append(Part("formats", [golds["formats"]]))
     return out
