@@ -173,6 +173,7 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
+_RE_COUNTED_SUBJECT = re.compile(r"^其中(?P<n>[0-9一二两三四五六七八九十百]+)(?:个|项|件)(?:专项)?(?:工作)?报告$")
 _RE_WORK_OF = re.compile(r"(?:等[0-9一二两三四五六七八九十]+个(?:部门|单位))?的?(?:工作|履职)?$")
 # Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
 _RE_AIM = re.compile(r"(?:加强|强化|加大|注重|重视|坚持)了?$")
@@ -717,6 +718,12 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
             if names_subject(topic):
                 found.append(Activity(method, topic, None, organ(rm.group("organ"))))
             continue
+        cm = _RE_COUNTED_SUBJECT.match(raw)
+        if cm is not None:      # 对其中12个报告开展满意度测评: a counted group
+            n = parse_chinese_numeral(cm.group("n"))
+            if n is not None:
+                found.append(Activity(method, None, None, None, int(n)))
+                continue
         for part in split_items(raw):
             topic = trim(part)
             if not names_subject(topic):

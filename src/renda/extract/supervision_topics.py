@@ -44,6 +44,7 @@ _RE_NOT_A_SUBJECT = re.compile(
     r"^(?:" + alt(VOCAB["not_subject_starts"]) + r")"   # 提高, 如何, 被 ...
     r"|^[、，和及与并或]|[、，和及与并或]$"               # half of a list
     r"|^[0-9零一二两三四五六七八九十百]+[部件](?:法律|法规|地方性法规)"   # 22部法律法规: a count
+    r"|(?:发现|反映|指出|提出|查出|暴露)出?$"           # 检查中发现(的问题): points back
 )
 _RE_EXTENT = re.compile(r"(?:" + alt(VOCAB["extent_suffixes"]) + r")$")
 # A year leading a subject (2021年度, 2022年上半年): kept, the wrappers after it trimmed.
