@@ -30,6 +30,7 @@ FIND = [
     # Rule 4: a name without its level word, in the page head, before a paper, site or organ.
     ("a city's paper", "镇江日报讯 11月1日", ["镇江"]),
     ("a county's site", "秀山网讯 6月22日", ["秀山"]),
+    ("an autonomous region's paper", "广西日报讯 新疆日报消息", ["广西", "新疆"]),
     ("a stem alone is no place", "游客参观石林景区，登上黄山。", []),
     ("a stem before a place word is no place", "镇江高新区某街道", []),
     ("national media are not their places", "新华网北京3月5日电 光明日报评论", []),

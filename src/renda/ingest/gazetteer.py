@@ -119,7 +119,7 @@ class Gazetteer:
         # Rule 4: stems of provinces, cities and counties, when no division is named so.
         self._stems: set[str] = set()
         for d in divisions:
-            stem = _stem(d.name) if d.level != "county" else _county_stem(d.name, ethnic)
+            stem = _county_stem(d.name, ethnic) if d.level == "county" else _stem(d.name, ethnic)
             if stem != d.name and len(stem) >= 2 and stem not in current \
                     and stem not in _MEDIA_NOT_PLACES:
                 known = self.by_name.setdefault(stem, [])
@@ -278,18 +278,31 @@ def _scan(text: str, index: _Index) -> list[tuple[int, int]]:
     return found
 
 
-def _stem(name: str) -> str:
-    """A province's or city's name without its level word (安徽省 -> 安徽, 淮南市 -> 淮南)."""
+def _stem(name: str, ethnic: tuple[str, ...] = ()) -> str:
+    """A province's or city's name without its level word (安徽省 -> 安徽, 淮南市 -> 淮南) or
+    its ethnic designation (广西壮族自治区 -> 广西, 新疆维吾尔自治区 -> 新疆)."""
+    cut = _ethnic_cut(name, ethnic)
+    if cut >= 2:
+        return name[:cut]
     for word in ("特别行政区", "自治区", "省", "市", "地区", "盟"):
         if name.endswith(word) and len(name) - len(word) >= 2:
             return name[: -len(word)]
     return name
 
 
+def _ethnic_cut(name: str, ethnic: tuple[str, ...]) -> int:
+    """Where the first ethnic designation in an autonomous division's name starts (秀山 |
+    土家族苗族自治县; 新疆 | 维吾尔自治区, written without 族), or -1."""
+    if "自治" not in name:
+        return -1
+    forms = [e for e in ethnic] + [e[:-1] for e in ethnic if e.endswith("族") and len(e) >= 3]
+    return min((i for i in (name.find(e) for e in forms) if i > 0), default=-1)
+
+
 def _county_stem(name: str, ethnic: tuple[str, ...]) -> str:
     """A county's name without its level word or ethnic designation (秀山土家族苗族自治县 ->
     秀山, 民权县 -> 民权); unchanged when that would leave one character."""
-    cut = min((i for i in (name.find(e) for e in ethnic) if i > 0), default=-1)
+    cut = _ethnic_cut(name, ethnic)
     stem = name[:cut] if cut > 0 else name[:-1] if name.endswith(("县", "区", "市", "旗")) else name
     return stem if len(stem) >= 2 else name
 
@@ -300,7 +313,7 @@ def _aliases(divisions: list[Division], ethnic: tuple[str, ...]) -> list[tuple[s
     for d in divisions:
         for long_word, short_word in _AUTONOMOUS:
             if d.name.endswith(long_word):
-                cut = min((i for i in (d.name.find(e) for e in ethnic) if i > 0), default=-1)
+                cut = _ethnic_cut(d.name, ethnic)
                 if cut >= 2:  # 秀山土家族苗族自治县 -> 秀山县; one character is too short a name
                     out.append((d.name[:cut] + short_word, d))  # reported by its full name
         if d.level == "county" and d.name.endswith(("区", "市")) and len(d.name) >= 3:
