@@ -514,8 +514,15 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
             row.approximate = row.approximate or body.count.approximate
     named = {b.level for b in bodies}
     ordered = sorted(by_key.values(), key=lambda r: r.start)
-    if not ordered and not _RE_OTHER_DEPUTIES.search(s):
-        ordered = _bare_rows(s, quantities)
+    if not _RE_OTHER_DEPUTIES.search(s):
+        if not ordered:
+            ordered = _bare_rows(s, quantities)
+        elif len(ordered) == 1 and "deputies_elected" not in ordered[0].values:
+            # one level named with no count: 第十四届全国人大代表选举工作完成，选出代表2977名
+            bare = _bare_rows(s, quantities)
+            if bare and bare[0].start > ordered[0].start:
+                ordered[0].values.update(bare[0].values)
+                ordered[0].approximate = ordered[0].approximate or bare[0].approximate
     if not ordered:  # figures of no body: a joint row, and rows of the levels labels name
         ordered = [_Row("", "direct", "held", 0)]
     _fill_figures(s, quantities, ordered, ctx)
