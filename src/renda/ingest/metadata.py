@@ -124,7 +124,8 @@ _RE_PLAN_TITLE = re.compile(
 
 
 def infer_fact_free(text: str) -> str | None:
-    """Why the document states no facts of the fact tables (rules 1-3 above), or None."""
+    """Why the document states no facts of the fact tables (rules 1-4 above, in that
+    order), or None."""
     articles = {m.group(0).strip() for m in _RE_ARTICLE.finditer(text)}
     if len(articles) >= _MIN_ARTICLES and (
             _RE_SELF_REFERENCE.search(text) or text.count("应当") >= 3):
@@ -155,6 +156,11 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("government_report", "head", re.compile(
         r"代表[\u4e00-\u9fff]{0,10}政府[，,]?向大会(?:作|报告)"
         r"|(?:^|\n)(?![^\n]*(?:审议|听取|讨论|学习|解读|热议|聚焦|通过|召开))[^\n]{0,20}政府工作报告\n")),
+    # The other reports a session hears: the budget's and the plan's (the government's),
+    # the court's and the procuratorate's (neither congress nor government).
+    ("government_report", "title", re.compile(
+        r"^[^\n]{0,30}(?:预算执行情况|计划执行情况|决算)[^\n]{0,30}(?:报告|草案)$")),
+    ("other", "title", re.compile(r"(?:法院|检察院)工作报告$")),
     # Plans, notices, announcements, explanations: not reports of work done.
     ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
     ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9一二三四五六七八九十]+号")),
@@ -171,6 +177,8 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("congress_report", "head", re.compile(r"(?:^|\n)各位代表[:：，,]")),
     # A report read to a standing committee (主任、各位副主任…): its subject says which.
     ("election_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}(?:代表资格|选举产生)")),
+    ("oversight_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}执法检查")),
+    ("deputy_work_report", "head", re.compile(r"^主任、各位副主任[\s\S]{0,300}代表(?:议案|建议)")),
     # Journal articles, chronicles, yearbooks, research: written about the work, not news.
     ("other", "head", re.compile(r"<正>|课题组|杂志|研究与探索|(?:^|\n)[^\n]{0,12}(?:[县市]志|年鉴)[ \t]*(?:\n|$)")),
     # News: an agency or paper's dateline, a byline, a source line, a photo credit.
@@ -193,10 +201,13 @@ _LEAD = 220  # the lead rule looks at the first characters only
 _TAIL = 300  # and the sign-off rule at the last ones
 
 
+_RE_TITLE_NOTE = re.compile(r"\s*[（(]")
+
+
 def _title_line(text: str) -> str:
     """The first line as a title, without a bracketed note after it (（2021年10月28日…通过）);
     a line holding a sentence's end is a lead, not a title (3月9日，…作…工作报告。)."""
-    title = re.split(r"\s*[（(]", text.split("\n", 1)[0].strip(), maxsplit=1)[0]
+    title = _RE_TITLE_NOTE.split(text.split("\n", 1)[0].strip(), maxsplit=1)[0]
     return "" if "。" in title or len(title) > 60 else title
 
 
