@@ -81,7 +81,8 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       11月16日是…选举日): held direct rows of the report's own area only, not totals over a
       term, and a by-election (补选) only from a statement on a by-election (and the
       reverse).  A statement holds until the next heading of the same or a higher rank (一、
-      > （一） > 1. > （1）); one written before any heading holds for the whole document.
+      > （一） > 1. > （1）); one written before any heading holds for the whole document
+      (:class:`renda.extract.elections_events.VoteDays`).
 7. Congress term from context: when the sentence speaks of 新一届 deputies of a level and
    gives no term, the term is that of the level's congress whose first session is named in
    the same paragraph (县十七届人大一次会议: the congress the new deputies form).  Only that
@@ -103,7 +104,7 @@ from typing import Any
 import yaml
 
 from renda.extract.base import DocContext, Sentence, fact_row, sentences
-from renda.extract.elections_events import assemble
+from renda.extract.elections_events import VoteDays, assemble
 from renda.ingest.gazetteer import load_gazetteer as _load_gazetteer
 from renda.numbers import PartialDate, Quantity, find_dates, find_quantities, parse_chinese_numeral
 
@@ -328,32 +329,7 @@ _RE_SCHEDULED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["scheduled_marker
 _RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功")  # a sentence saying the vote took place
 
 
-# Rule 6a: a date stated as the day of the vote, read in the comma clause holding the date
-# (or in the next one when the date opens the sentence: 11月18日，…选举投票顺利进行):
-# 换届选举于11月18日顺利完成, 投票选举于11月29日在全区集中进行, 于11月中旬同步进行县乡两级人大
-# 代表选举投票.  The clause must name the vote and say it was held (not 启动, not 将于).
-_RE_CONGRESS = re.compile(r"人大|人民代表大会")
 _RE_CLAUSE_CUT = re.compile(r"[，,；;：:]")
-_RE_VOTE_WORD = re.compile(r"选举|投票")
-_RE_VOTE_HELD = re.compile(
-    r"""
-    (?:顺利|圆满|胜利|依法|同步|集中|统一)?   # 顺利
-    (?:完成|进行|举行|结束)                    # held
-    | (?:选举|投票)日(?!前|之前|前夕)          # 11月16日是…选举日 (the day itself)
-    """,
-    re.VERBOSE,
-)
-_RE_NOT_HELD_YET = re.compile(r"将|拟|计划|预计|准备|启动|开始")
-_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
-
-# Heading lines and their rank (一、 opens a section, （一） a subsection, ...).
-_HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (1, re.compile(r"第[一二三四五六七八九十]+(?:部分|章)")),   # 第一部分
-    (1, re.compile(r"[一二三四五六七八九十]+[、.．]")),          # 一、
-    (2, re.compile(r"[（(][一二三四五六七八九十]+[）)]")),       # （一）
-    (3, re.compile(r"[0-9]+[、.．](?![0-9])")),                  # 1. (not 1.5)
-    (4, re.compile(r"[（(][0-9]+[）)]")),                        # （1）
-)
 
 
 @dataclass
@@ -387,7 +363,7 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
     if ctx.doc_type == "government_report":
         return []
     fragments: list[dict[str, Any]] = []
-    vote_days = _VoteDays()
+    vote_days = VoteDays()
     scheduled: set[int] = set()
     named: dict[int, set[str]] = {}
     direct_city = ctx.city in _CITIES_WITHOUT_COUNTIES
@@ -410,69 +386,6 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             fragments.extend(found)
         vote_days.read(s, ctx)
     return assemble(text, fragments, ctx, scheduled, named)
-
-
-class _VoteDays:
-    """Rule 6a: the day of the vote stated in a sentence of its own (换届选举于11月18日顺利
-    完成。全镇划分选区…) dates the undated held direct rows that follow, for the rest of the
-    section the statement is in (up to the next heading of the same or a higher rank; a
-    statement before any heading, in a summary's opening, holds for the whole document).
-    Rows of another area (``scope``), over a term (``multi_year``) and by-elections (补选)
-    dated by a statement on a general election (or the reverse) are left undated."""
-
-    def __init__(self) -> None:
-        self.rank = 0                                       # rank of the current section
-        self.stack: list[tuple[int, PartialDate, bool]] = []  # (rank, date, by-election)
-
-    def enter(self, text: str, sentence: Sentence) -> None:
-        """A sentence opening a line with a heading starts a section of that rank."""
-        line_start = text.rfind("\n", 0, sentence.start) + 1
-        if text[line_start:sentence.start].strip():
-            return
-        for rank, heading in _HEADINGS:
-            if heading.match(sentence.text):
-                self.rank = rank
-                self.stack = [e for e in self.stack if e[0] < rank]
-                return
-
-    def read(self, s: str, ctx: DocContext) -> None:
-        """Remember the day of the vote the sentence states, if it states one."""
-        if not _RE_CONGRESS.search(s):
-            return  # 村委会换届选举于…完成: not a congress's election
-        stated: list[PartialDate] = []
-        for d in find_dates(s, ctx.report_year):
-            clause = _clause_of_date(s, d)
-            if (_RE_VOTE_WORD.search(clause) and _RE_VOTE_HELD.search(clause)
-                    and not _RE_NOT_HELD_YET.search(clause)):
-                stated.append(d)
-        if stated:  # the most precise (2021年，…选举于11月上旬完成 -> 11月上旬)
-            best = max(stated, key=lambda d: _PRECISION_RANK[d.precision])
-            self.stack.append((self.rank, best, "补选" in s))
-
-    def date_row(self, row: dict[str, Any], s: str) -> None:
-        """Give the stated day of the vote to an undated row it may date."""
-        if not self.stack or row["election_date"] is not None:
-            return
-        if (row["status"], row["method"], row["scope"]) != ("held", "direct", None) \
-                or row["period"] == "multi_year":
-            return
-        _, date, by_election = self.stack[-1]
-        if by_election != ("补选" in s):
-            return
-        row["election_date"], row["date_precision"] = date.iso, date.precision
-        row["period"] = "annual"
-
-
-def _clause_of_date(s: str, d: PartialDate) -> str:
-    """The comma clause holding a date, or the next one when the date is a clause alone
-    (11月18日，全县…选举投票顺利进行); the date itself left out."""
-    start = max((m.end() for m in _RE_CLAUSE_CUT.finditer(s, 0, d.start)), default=0)
-    cut = _RE_CLAUSE_CUT.search(s, d.end)
-    end = cut.start() if cut else len(s)
-    if not s[start:d.start].strip() and not s[d.end:end].strip() and cut is not None:
-        nxt = _RE_CLAUSE_CUT.search(s, cut.end())
-        return s[cut.end():nxt.start() if nxt else len(s)]
-    return s[start:d.start] + s[d.end:end]
 
 
 def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_deputies: bool,

@@ -1,5 +1,7 @@
 """Elections are events, not sentences: the fragments the sentences of a passage give
 (:mod:`renda.extract.elections`, rules 1-8) assembled into one row per (election, level).
+The context read across sentences lives here too: the day of the vote stated in a sentence
+of its own (:class:`VoteDays`, rule 6a).
 
 A report gives an election's figures over several sentences: the constituencies in one, the
 deputies in the next, the voters and the turnout in a third; a summary restates the deputies
@@ -40,9 +42,11 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
-from renda.extract.base import DocContext, record_id
+from renda.extract.base import DocContext, Sentence, record_id
+from renda.numbers import PartialDate, find_dates
 
 TABLE = "elections"
 
@@ -52,7 +56,7 @@ WINDOW = 8
 _FIGURES = ("constituencies", "voters_registered", "voters_participating", "turnout_pct",
             "deputies_elected", "avg_vote_share_pct")
 _VOTED_FIGURES = ("voters_participating", "turnout_pct", "avg_vote_share_pct")
-_PRECISION_RANK = {None: -1, "year": 0, "month": 1, "day": 2}
+_DATE_RANK = {None: -1, "year": 0, "month": 1, "day": 2}
 _PRIVATE = ("_basis", "_by_election", "_done", "_bare", "_sentence", "_first", "_last")
 
 
@@ -167,7 +171,7 @@ def _merge(row: dict[str, Any], f: dict[str, Any]) -> None:
         if row[column] is None:
             row[column] = f[column]
     # the date of the vote, not of the constituencies drawn months before (7月开始…划分选区)
-    if _PRECISION_RANK[f["date_precision"]] > _PRECISION_RANK[row["date_precision"]] \
+    if _DATE_RANK[f["date_precision"]] > _DATE_RANK[row["date_precision"]] \
             and (f["_basis"] != "neutral" or row["_basis"] == "neutral"):
         row["election_date"], row["date_precision"] = f["election_date"], f["date_precision"]
     if row["_basis"] == "neutral":
@@ -189,3 +193,94 @@ def _finish(text: str, row: dict[str, Any], ctx: DocContext) -> dict[str, Any]:
     key = {"level": out["level"], "method": out["method"], "status": out["status"]}
     out["record_id"] = record_id(ctx.doc_id, TABLE, start, end, key)
     return out
+
+
+# Rule 6a: a date stated as the day of the vote, read in the comma clause holding the date
+# (or in the next one when the date opens the sentence: 11月18日，…选举投票顺利进行):
+# 换届选举于11月18日顺利完成, 投票选举于11月29日在全区集中进行, 于11月中旬同步进行县乡两级人大
+# 代表选举投票.  The clause must name the vote and say it was held (not 启动, not 将于).
+_RE_CONGRESS = re.compile(r"人大|人民代表大会")
+_RE_CLAUSE_CUT = re.compile(r"[，,；;：:]")
+_RE_VOTE_WORD = re.compile(r"选举|投票")
+_RE_VOTE_HELD = re.compile(
+    r"""
+    (?:顺利|圆满|胜利|依法|同步|集中|统一)?   # 顺利
+    (?:完成|进行|举行|结束)                    # held
+    | (?:选举|投票)日(?!前|之前|前夕)          # 11月16日是…选举日 (the day itself)
+    """,
+    re.VERBOSE,
+)
+_RE_NOT_HELD_YET = re.compile(r"将|拟|计划|预计|准备|启动|开始")
+_PRECISION_RANK = {"year": 0, "month": 1, "day": 2}
+
+# Heading lines and their rank (一、 opens a section, （一） a subsection, ...).
+_HEADINGS: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (1, re.compile(r"第[一二三四五六七八九十]+(?:部分|章)")),   # 第一部分
+    (1, re.compile(r"[一二三四五六七八九十]+[、.．]")),          # 一、
+    (2, re.compile(r"[（(][一二三四五六七八九十]+[）)]")),       # （一）
+    (3, re.compile(r"[0-9]+[、.．](?![0-9])")),                  # 1. (not 1.5)
+    (4, re.compile(r"[（(][0-9]+[）)]")),                        # （1）
+)
+
+
+class VoteDays:
+    """Rule 6a: the day of the vote stated in a sentence of its own (换届选举于11月18日顺利
+    完成。全镇划分选区…) dates the undated held direct rows that follow, for the rest of the
+    section the statement is in (up to the next heading of the same or a higher rank; a
+    statement before any heading, in a summary's opening, holds for the whole document).
+    Rows of another area (``scope``), over a term (``multi_year``) and by-elections (补选)
+    dated by a statement on a general election (or the reverse) are left undated."""
+
+    def __init__(self) -> None:
+        self.rank = 0                                       # rank of the current section
+        self.stack: list[tuple[int, PartialDate, bool]] = []  # (rank, date, by-election)
+
+    def enter(self, text: str, sentence: Sentence) -> None:
+        """A sentence opening a line with a heading starts a section of that rank."""
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        if text[line_start:sentence.start].strip():
+            return
+        for rank, heading in _HEADINGS:
+            if heading.match(sentence.text):
+                self.rank = rank
+                self.stack = [e for e in self.stack if e[0] < rank]
+                return
+
+    def read(self, s: str, ctx: DocContext) -> None:
+        """Remember the day of the vote the sentence states, if it states one."""
+        if not _RE_CONGRESS.search(s):
+            return  # 村委会换届选举于…完成: not a congress's election
+        stated: list[PartialDate] = []
+        for d in find_dates(s, ctx.report_year):
+            clause = _clause_of_date(s, d)
+            if (_RE_VOTE_WORD.search(clause) and _RE_VOTE_HELD.search(clause)
+                    and not _RE_NOT_HELD_YET.search(clause)):
+                stated.append(d)
+        if stated:  # the most precise (2021年，…选举于11月上旬完成 -> 11月上旬)
+            best = max(stated, key=lambda d: _PRECISION_RANK[d.precision])
+            self.stack.append((self.rank, best, "补选" in s))
+
+    def date_row(self, row: dict[str, Any], s: str) -> None:
+        """Give the stated day of the vote to an undated row it may date."""
+        if not self.stack or row["election_date"] is not None:
+            return
+        if (row["status"], row["method"], row["scope"]) != ("held", "direct", None) \
+                or row["period"] == "multi_year":
+            return
+        _, date, by_election = self.stack[-1]
+        if by_election != ("补选" in s):
+            return
+        row["election_date"], row["date_precision"] = date.iso, date.precision
+        row["period"] = "annual"
+
+
+def _clause_of_date(s: str, d: PartialDate) -> str:
+    """The comma clause holding a date, or the next one when the date is a clause alone
+    (11月18日，全县…选举投票顺利进行); the date itself left out."""
+    start = max((m.end() for m in _RE_CLAUSE_CUT.finditer(s, 0, d.start)), default=0)
+    cut = _RE_CLAUSE_CUT.search(s, d.end)
+    end = cut.start() if cut else len(s)
+    if not s[start:d.start].strip() and not s[d.end:end].strip() and cut is not None:
+        nxt = _RE_CLAUSE_CUT.search(s, cut.end())
+        return s[cut.end():nxt.start() if nxt else len(s)]
+    return s[start:d.start] + s[d.end:end]
