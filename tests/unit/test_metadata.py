@@ -248,6 +248,12 @@ def test_level_and_region(name, text, level, province, city, county) -> None:
     assert (meta.level, meta.province, meta.city, meta.county) == (level, province, city, county)
 
 
+def test_sidecar_county_fills_its_parents() -> None:
+    text = "县人大常委会召开会议。朝阳区代表列席。朝阳县人大代表视察。"
+    meta = infer_metadata(text, {"county": "朝阳县"}, TODAY)
+    assert (meta.province, meta.city, meta.county, meta.level) == ("辽宁省", "朝阳市", "朝阳县", "county")
+
+
 def test_sidecar_province_stops_a_misread_region() -> None:
     # A provincial government report whose text happens to hold names of places elsewhere
     # (or pieces of ordinary words that are district names) keeps the sidecar's province.

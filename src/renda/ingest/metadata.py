@@ -518,7 +518,9 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
         body = None  # a government report speaks for the government, not a congress body
     year, published = infer_report_year(text, today, doc_type)
     gov = re.search(r"([\u4e00-\u9fff]{2,16}?(?:省|市|县|区|旗))人民政府", text[:600])
-    prefer = body or (gov.group(1) if gov else None)
+    # The most specific place the sidecar names, else the body's, else the government's.
+    prefer = (sidecar.get("county") or sidecar.get("city") or body
+              or (gov.group(1) if gov else None))
     region = gazetteer.locate(text, prefer=prefer, weights=_organ_weights(text, found), found=found)
     meta.title = sidecar.get("title") or _title(text)
     meta.body = body
