@@ -839,6 +839,25 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # the whole the clause goes on to break down is a count
+        "县政府办理的145件代表建议中，A类建议96件，B类建议41件，C类建议8件。",
+        [("government", "suggestions_handled", 145, "annual"),
+         ("government", "suggestions_resolved", 96, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
+        # the figure a rate rose to is the year's, the one it rose from is not
+        "代表建议办理满意率由上年的92%提高到98%。",
+        [("unspecified", "satisfaction_rate_pct", 98, "annual")],
+    ),
+    Example(
+        "常委会将代表反映强烈的6件建议确定为重点督办件，由主任会议成员领衔督办。",
+        [("standing_committee", "key_suggestions", 6, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
@@ -858,6 +877,7 @@ WEB_TRAPS = [
     Example("组织机关党员开展党史学习教育专题培训3期，参训党员120人次。", [], doc_type="news"),
     Example("市政协共收到委员提案420件，立案380件，办复率100%。", [], doc_type="news"),
     Example("加强联络站建设。通过代表反映社情民意。已答复14件。", [], doc_type="news"),
+    Example("组织开展代表建议办理情况“回头看”，对12件建议进行跟踪督办。", []),  # a follow-up
     # party study is the party's, not deputies' training
     Example("县人大常委会机关深入开展党史学习教育，举办专题读书班3期，参训党员干部120余人次。", [],
             doc_type="news"),

@@ -221,7 +221,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "minimum_or_subset", None, None, "none",
         rf"(?:至少|最少|不少于|不低于) {_G}{{0,6}}? @",  # 至少列席一次: a norm, not a count
-        rf"@ {_LIST_STOP}{{0,6}}? (?:议案|建议) (?:涉及|中的?|所涉)",  # 514件议案涉及的…
+        # 514件议案涉及的59个立法项目: a part, by what it touches (not 145件建议中，A类…,
+        # where the count is the whole that the clause goes on to break down)
+        rf"@ {_LIST_STOP}{{0,6}}? (?:议案|建议) (?:涉及|中的|所涉)",
     ),
     _rule(
         "composition_share", None, None, "none",
@@ -328,7 +330,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "key_suggestions", "key_suggestions", _ITEMS, "none",
         rf"重点 (?:督办|处理|办理|代表)* (?:议案|建议) {_FILL} @",  # 重点督办建议5件
-        rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议)",
+        rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议|件)",
         rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
     ),
     _rule(
@@ -337,6 +339,11 @@ RULES: tuple[Rule, ...] = (
         "key_suggestions_sent", "key_suggestions", _ITEMS, "key_after",
         rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY}",
         fallthrough=True,
+    ),
+    _rule(
+        # 对12件建议进行跟踪督办: suggestions picked out for a follow-up, not a count received.
+        "followed_up", None, None, "none",
+        rf"对 {_G}{{0,4}}? @ {_NP_GAP}{{0,8}}? (?:建议|议案) {_G}{{0,6}}? (?:督办|督查|回访|跟踪|回头看|评估|测评)",
     ),
     _rule(
         # A handling unit's own emphasis (住房和城乡建设部将…等13件代表建议作为重点，加强
@@ -569,6 +576,25 @@ _RESPECTIVELY_RE = re.compile(
 _ITEM_STOP_RE = re.compile("[、和及与]")
 
 
+# 满意率由上年的92%提高到98%: the figure the rate rose to is the year's; the one it rose from
+# is an earlier year's.
+_FROM_TO_RE = re.compile(
+    r"由(?:上年|去年|上一年|前年)?的?(?P<first>[#@])[^#@]{0,4}?(?:提高|提升|上升|增长|增加|下降|降低)?(?:到|至)(?P<second>[#@])")
+
+
+def _reread(masked: str) -> str | None:
+    """The masked segment as the rules should read it: a figure given respectively stands
+    after its own item; the figure a change goes to stands after what changed; the figure a
+    change comes from is no figure of the report's (None)."""
+    m = _FROM_TO_RE.search(masked)
+    if m:
+        if m.group("first") == "@":
+            return None
+        if m.group("second") == "@":
+            return masked[: m.start()] + "@" + masked[m.end():]
+    return respective(masked)
+
+
 def respective(masked: str) -> str:
     """The masked segment as if the figure written @ stood right after its own item of a
     list counted respectively (议案和建议分别为#和@ -> 建议@), or the segment itself."""
@@ -585,7 +611,10 @@ def respective(masked: str) -> str:
 def _classify(masked: str, q: Quantity, family: str | None,
               where: _Where) -> tuple[str, str] | None:
     """(metric, the masked segment) for the number written @, or None."""
-    masked = respective(masked)
+    reread = _reread(masked)
+    if reread is None:
+        return None
+    masked = reread
     if q.unit not in _METRIC_UNITS or (q.unit == "%" and not _PERCENT_HINT.search(masked)):
         return None
     for rule in RULES:
