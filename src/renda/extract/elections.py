@@ -251,7 +251,7 @@ _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = 
      r"^(?:的)?登记选民", frozenset({"名", "人", None})),
     # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
     ("voters_participating",
-     r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选)"      # 参加(县人大代表选举)投票
+     r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选|投票(?=人数|选民))"  # 参加(…选举)投票
      r"(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
      # …了县级人大代表选举投票; 选民直接或以委托方式参加投票; 选民在80个投票点有序进行投票
      r"^(?:的)?选民(?:共同)?(?:[^，,；;。]{0,16}?(?:参加|参与|进行)了?)?"
@@ -261,8 +261,8 @@ _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = 
     # 176个县人大代表选区 / 130个县代表选区 (the level named in the label: rule 5b); not
     # 2个选区推迟选举 (constituencies where the vote did not take place: a subset)
     ("constituencies", r"选区(?:共|数)?(?:划分)?(?:为|达|有|计)?$",
-     r"^(?:(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?(?:人大|人民代表大会)?的?代表)?"
-     r"选区(?!推迟|暂缓|延期|未|另行|重新)",
+     r"^(?:(?:" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?(?:人大|人民代表大会|人)?的?代表"
+     r"|[县乡镇市区旗]级)?选区(?!推迟|暂缓|延期|未|另行|重新)",
      frozenset({"个", None})),
 )
 _SLOT_RES = tuple(
@@ -283,8 +283,9 @@ _RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cro
 
 # Rule 5b: a level in the label of a constituencies figure, after it (176个县人大代表选区,
 # 130个县代表选区) or before it (县人大代表选区98个, 市人代表选区: a typo of 人大).
-_LABEL = (r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
-          r"(?:人大|人民代表大会|人)?的?代表(?:选举)?(?:的)?")
+_LABEL = (r"(?:(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
+          r"(?:人大|人民代表大会|人)?的?代表(?:选举)?(?:的)?"
+          r"|(?P<lvl_ji>[县乡镇市区旗]级))")  # 县级选区98个: a level word with 级 needs no 代表
 _RE_LABEL_AFTER = re.compile(_LABEL + r"选区(?!推迟|暂缓|延期|未|另行|重新)")
 _RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?选区(?:共|数)?(?:划分)?"
                               r"(?:为|达|有|计)?$")
@@ -777,12 +778,12 @@ def _label_level(s: str, q: Quantity, ctx: DocContext) -> str | None:
     before = _words_before(s, q.start)
     am = _RE_LABEL_AFTER.match(s, q.end)
     if am is not None:
-        word, head = am.group("lvl"), ""
+        word, head = am.group("lvl") or am.group("lvl_ji"), ""
     else:
         bm = _RE_LABEL_BEFORE.search(before)
         if bm is None:
             return None
-        word, head = bm.group("lvl"), before[:bm.start()]
+        word, head = bm.group("lvl") or bm.group("lvl_ji"), before[:bm.start()]
         if _RE_COMBINED.search(head) or _RE_LEVEL_LIST_TAIL.search(head):
             return None  # 两级选区, 市、镇两级…: levels together
     if word in ("市", "市级"):
