@@ -858,6 +858,19 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        "举办新任人大代表培训班，对全县216名新当选代表进行集中培训。",
+        [("deputies", "trainees", 216, "annual")],
+    ),
+    Example(
+        "全年共开展代表学习培训活动12场次，受训代表1500余人次。",
+        [("unspecified", "trainings", 12, "annual"),
+         ("deputies", "trainees", 1500, "annual")],
+    ),
+    Example("组织代表旁听庭审6次，参加代表78人次。", []),  # 旁听 is not 列席 nor an inspection
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
