@@ -174,7 +174,8 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
 _RE_COUNTED_SUBJECT = re.compile(r"^其中(?P<n>[0-9一二两三四五六七八九十百]+)(?:个|项|件)(?:专项)?(?:工作)?报告$")
-_RE_WORK_OF = re.compile(r"(?:等[0-9一二两三四五六七八九十]+个(?:部门|单位))?的?(?:工作|履职)?$")
+_RE_WORK_OF = re.compile(
+    r"(?:等(?:[0-9一二两三四五六七八九十]+个)?(?:承办|有关|相关)?(?:部门|单位))?的?(?:工作|履职)?$")
 # Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
 _RE_AIM = re.compile(r"(?:加强|强化|加大|注重|重视|坚持)了?$")
 # Rule 6e: 以X为主题的专题询问.
@@ -221,12 +222,15 @@ _RE_LIST_NOUN_AFTER = re.compile(r"^(?:" + _alt(_VOCAB["list_nouns"]) + r")")
 # 一件): its subject is that of the activities of the next segments that name none.
 _RE_LEAD_SEGMENT = re.compile(
     r"""
-    ^(?P<actor>[^对就]{0,10}?)                         # 常委会 (optional actor)
-    (?:就(?!是|业|近|医|地|读)|围绕|针对|聚焦|紧扣|紧盯)   # lead word
+    ^(?P<actor>[^对就]{0,20}?)                         # 常委会 (optional actor)
+    (?:就(?!是|业|近|医|地|读)|围绕|针对|聚焦|紧扣|紧盯   # lead word
+      | (?<![针面相绝应])对(?!于|此|照|接|标|外)(?=.+(?:情况|工作|问题)$))   # 对X情况，…
     (?P<topic>.+)$                                     # the subject
     """,
     re.VERBOSE,
 )
+# Rule 2: the type of the reports counted, written before 报告 (6个单位负责人的述职报告).
+_RE_REPORT_TYPE = re.compile(r"的(?P<type>述职|履职)$")
 # A particle between a counted noun and the kind word (十项民生实事项目进行跟踪监督).
 _RE_PARTICLE_IN = re.compile(r"进行|开展|组织|实施|展开")
 # The lead words of a subject before a verb (对X, 就X, 围绕X), for rule 6c.
@@ -306,6 +310,7 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
     the deputies it organizes (rule 12)."""
     clause = _unwrap_documents(clause)
     masked = _RE_TITLE.sub(lambda m: "《" + _MASK * len(m.group(1)) + "》", clause)
+    masked = _RE_QUOTED.sub(lambda m: re.sub(r"[，,、]", _MASK, m.group()), masked)
     masked = _mask_organized_deputies(masked, deputies_oversee)
     actor = masked[:_first_method_word(masked)]
     if _RE_DEPUTIES_SUBJECT.search(actor) and not _RE_COMMITTEE_ACTOR.search(actor):
@@ -334,7 +339,7 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
             if not acts and found and found[-1].method == "work_report_review":
                 acts = _next_report(clause[start:end], masked[start:end])
         elif lead is not None:
-            acts = [_with_lead(a, lead) for a in acts]
+            acts = _one_per_subject([_with_lead(a, lead) for a in acts])
         found.extend(acts)
     found = [_with_questioned_organ(a, clause, masked) for a in found]
     if (_RE_FILING_NAMED.search(masked)
@@ -363,6 +368,10 @@ def _mask_organized_deputies(masked: str, deputies_oversee: bool) -> str:
         if deputies_oversee or _RE_OVERSEEING_BODY.search(masked, 0, m.start()):
             out = out[:m.start("deputies")] + _MASK * 2 + out[m.end("deputies"):]
     return out
+
+
+# A short quotation (“聚民意,惠民生”): its commas split no segment.
+_RE_QUOTED = re.compile(r"“[^“”]{1,16}”")
 
 
 def _with_law_of_topic(act: Activity) -> Activity:
@@ -517,11 +526,15 @@ def _counted_rule(seg: str, masked: str) -> list[Activity]:
         if _deputies_act(actor):
             continue
         reporter = None
+        topic = None
         if kind["method"] == "work_report_review":
             vm = _RE_REPORT_VERB_IN_COUNT.search(actor)
             if vm is not None:
                 reporter = organ(actor[vm.end():])   # 听取审议县政府专项工作报告12项
-        found.append(Activity(kind["method"], None, None, reporter, int(q.value), q.approximate))
+            km = _RE_REPORT_TYPE.search(actor)
+            if km is not None:                       # 6个单位负责人的述职报告: reports of a kind
+                topic = km.group("type") + kind["word"]
+        found.append(Activity(kind["method"], topic, None, reporter, int(q.value), q.approximate))
     return found
 
 
@@ -795,6 +808,23 @@ def _bare_verb_rule(masked: str, lead: str) -> list[Activity]:
         return []
     items = [t for t in (trim(x) for x in split_items(lead)) if names_subject(t)]
     return [Activity(TOPIC_VERBS[m.group("verb")], t) for t in items]
+
+
+def _one_per_subject(acts: list[Activity]) -> list[Activity]:
+    """Rule 10: organs overseen on one subject (就代表建议办理情况，对市公安局、交通局进行督查)
+    are one activity, its ``target_organ`` the organs listed; an appraisal of organs stays one
+    row per organ (each is appraised)."""
+    merged: list[Activity] = []
+    for act in acts:
+        prev = merged[-1] if merged else None
+        if (prev is not None and act.method == prev.method != "work_appraisal"
+                and act.topic == prev.topic and act.topic is not None
+                and act.target_organ and prev.target_organ and act.count == prev.count == 1):
+            merged[-1] = Activity(prev.method, prev.topic, prev.law_title,
+                                  prev.target_organ + "、" + act.target_organ)
+        else:
+            merged.append(act)
+    return merged
 
 
 def _with_lead(act: Activity, lead: str) -> Activity:
