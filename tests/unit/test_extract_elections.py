@@ -264,6 +264,13 @@ TRAPS = [
             note="a quota, and 选举委员会 is no election"),
     Example("会议决定，终止2名县人大代表的代表资格。", [],
             note="credentials ended: no election"),
+    Example("本届以来，共有12名县人大代表因工作调动辞去代表职务，依法补选县人大代表10名。",
+            [_direct("county", deputies_elected=10, period="multi_year")],
+            note="deputies leaving office are not the deputies elected"),
+    Example("组织52名县人大代表深入选区，走访选民1200余人次。", [],
+            note="deputies visiting voters: no election"),
+    Example("全县共有省人大代表3名、市人大代表25名、县人大代表198名。", [],
+            note="deputies in office"),
     Example("改革开放以来，全国已经进行了12次乡级人大代表选举、11次县级人大代表选举，选民参选率都在"
             "90%左右。", [], ctx=PROVINCE, note="counts of elections, no figure of one"),
     Example("全国共有各级人大代表262万，其中县乡两级人大代表247万，都是由选民直接选举产生的。", [],
