@@ -58,6 +58,8 @@ LOCATE = [
      ("重庆市", None, "秀山土家族苗族自治县", "500241")),
     ("a former name reported as written", "凤翔县人大常委会召开会议，凤翔县政府列席。",
      ("陕西省", "宝鸡市", "凤翔县", "610305")),
+    ("a list of one city's districts is the city", "昆明市人大常委会检查了五华区、盘龙区、官渡区、安宁市。昆明市",
+     ("云南省", "昆明市", None, "530100")),
     ("a prefecture-level city without counties", "东莞市某镇人大代表接待选民。东莞市人大常委会",
      ("广东省", "东莞市", None, "441900")),
 ]

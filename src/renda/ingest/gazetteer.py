@@ -242,7 +242,15 @@ class Gazetteer:
         for level in ("county", "city", "province"):
             at_level = [d for d in candidates.values() if d.level == level and credible(d)]
             if at_level:
-                return self.region(max(at_level, key=lambda d: (score(d), d.code)))
+                best = max(at_level, key=lambda d: (score(d), d.code))
+                # Counties of one city named as often as each other (五华区、盘龙区、官渡区)
+                # are a list: the text is about the city, when it names it.
+                city = self.by_code.get(best.code[:4] + "00")
+                if level == "county" and city is not None and city.code in candidates and any(
+                        d is not best and d.code[:4] == best.code[:4]
+                        and counts[d.code] >= counts[best.code] for d in at_level):
+                    return self.region(city)
+                return self.region(best)
         return None
 
 

@@ -162,14 +162,21 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
         r"^[^\n]{0,30}(?:预算执行情况|计划执行情况|决算)[^\n]{0,30}(?:报告|草案)$")),
     ("other", "title", re.compile(r"(?:法院|检察院)工作报告$")),
     # Plans, notices, announcements, explanations: not reports of work done.
+    # An announcement of an election's result (补选…代表2名) is an election report.
+    ("election_report", "head", re.compile(
+        r"^[^\n]{0,40}公告\n[^\n]{0,16}第[0-9０-９一二三四五六七八九十]+号[\s\S]{0,200}(?:补选|选举)")),
     ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
-    ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9一二三四五六七八九十]+号")),
+    ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9０-９一二三四五六七八九十]+号")),
+    # A report by the government (on the suggestions it handled, say) is the government's.
+    ("government_report", "title", re.compile(r"^[^\n]{0,20}人民政府(?:办公室)?关于[^\n]*报告$")),
     # Reports named by their title.
     ("election_report", "title", re.compile(
-        r"换届选举(?:工作)?(?:总结|情况|报告)|代表资格(?:的)?审查报告|选举(?:工作)?(?:总结|报告)")),
-    ("oversight_report", "title", re.compile(r"执法检查(?:组)?(?:的)?报告|调研报告|审议意见")),
+        r"换届选举(?:工作)?(?:总结|情况|报告|简报)|代表资格(?:的)?审查报告|选举(?:工作)?(?:总结|报告)")),
+    ("oversight_report", "title", re.compile(
+        r"执法检查(?:组)?(?:的)?报告|执法检查组关于|关于检查《[^\n]*实施情况的报告|调研报告|审议意见")),
     ("deputy_work_report", "title", re.compile(
-        r"代表工作(?:情况)?(?:报告|总结)|代表(?:议案)?建议.{0,8}办理(?:工作)?情况(?:的)?(?:报告|汇报)")),
+        r"代表工作(?:情况)?(?:的)?(?:报告|总结)"
+        r"|代表(?:议案)?建议.{0,8}办理(?:工作)?情况(?:的)?(?:报告|汇报)")),
     ("congress_report", "title", re.compile(r"常务委员会工作报告|常委会工作报告")),
     # Summaries and briefing papers of other kinds (乡镇人大年度工作总结, …汇报材料).
     ("other", "title", re.compile(r"总结|汇报(?:材料)?$")),
