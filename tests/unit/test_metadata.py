@@ -289,6 +289,9 @@ YEARS_MORE = [
     ("years in quoted titles do not count",
      "会议学习了《某省2010年代表工作规定》《2010年选举实施细则》。2021年，常委会听取报告。", 2021),
     ("a starting year does not count", "2013年以来累计检查15次；2017年，常委会开展执法检查。", 2017),
+    ("a founding year is background, not the year of the news",
+     "本报讯 3月18日，区人大常委会主任调研联络站。该联络站自2019年建成以来接待群众1200人次，"
+     "代表之家建成于2020年。", None),
     ("accounts are reviewed the year after",
      "会议审议了2012年县本级财政决算的报告和2012年度审计工作报告。", 2013),
     ("a periodical's issue", "首页 > 杂志 > 2025年 > 第12期\n文章回顾了2019年以来的做法，2019年首次询问。",

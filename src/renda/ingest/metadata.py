@@ -341,7 +341,11 @@ _RE_YEAR = re.compile(r"((?:19|20)\d{2})年")
 # (《…2010年…》, 2018年修正), a starting point (2013年以来, 2013年至今), a year of a term's
 # start in 届 names.
 _RE_QUOTED = re.compile(r"《[^》]{0,60}》")
-_RE_NOT_WORK_YEAR = re.compile(r"((?:19|20)\d{2})年(?:以来|至今|修正|修订|颁布|施行|起施行)")
+_RE_NOT_WORK_YEAR = re.compile(
+    r"((?:19|20)\d{2})年(?:以来|至今|修正|修订|颁布|施行|起施行"
+    r"|[\u4e00-\u9fff]{1,4}以来"  # 自2019年建成以来
+    r"|(?:[1-9]|1[0-2])?月?(?:建成|成立|设立|创建)"  # 2019年建成, 2019年3月成立
+    r")|(?:建成|成立|设立|创建)于((?:19|20)\d{2})年")  # 建成于2020年: a founding is background
 
 
 def _cn_int(s: str) -> int | None:
@@ -421,7 +425,7 @@ def infer_report_year(text: str, today: dt.date,
         year, on_work_report = npc
         return (year - 1 if on_work_report else year), None
     plain = _RE_QUOTED.sub("", text)
-    excluded = Counter(int(y) for y in _RE_NOT_WORK_YEAR.findall(plain))
+    excluded = Counter(int(a or b) for a, b in _RE_NOT_WORK_YEAR.findall(plain))
     years = Counter(int(y) for y in _RE_YEAR.findall(plain) if 1979 <= int(y) <= today.year)
     years.subtract(excluded)
     if doc_type not in ("government_report", "congress_report"):
