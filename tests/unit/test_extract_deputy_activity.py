@@ -871,6 +871,15 @@ WEB_PAGES += [
     Example("组织代表旁听庭审6次，参加代表78人次。", []),  # 旁听 is not 列席 nor an inspection
 ]
 
+WEB_PAGES += [
+    Example(
+        # a PDF's text layer: spaces around the numbers
+        "自觉接受人大监督，办理市人大代表议案建议 692 件、市政协提案 1054 件。",
+        [("government", "suggestions_handled", 692, "annual")],
+        doc_type="government_report",
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

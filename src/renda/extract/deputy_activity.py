@@ -156,6 +156,10 @@ _ORGANISED_RE = re.compile("(?:组织|邀请|安排|动员|发动|引导)[^#@，
 # A segment that breaks down the count before it (其中…).
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
 
+_SPACES_RE = re.compile(r"[ \t\u3000]+")
+# A unit after spaces (692 件): the units of the metrics, longest first.
+_SPACED_UNIT_RE = re.compile(r"[ \t\u3000]+(人次|件次|[件个条项名人位家所处座期场批轮类份次]|%)")
+
 # Quantities that count nothing (一批民生问题得到解决).
 _VAGUE = frozenset({"一批", "一些", "若干"})
 
@@ -291,7 +295,8 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         # follows a half-width comma (1,234 grouping), and segments start after one.
         # A vague quantity (一批问题得到解决) counts nothing.
         seg_qs = [Quantity(q.value, q.approximate, q.unit, q.start + a, q.end + a)
-                  for q in (find_quantities(seg) if _NUMERAL.search(seg) else ())
+                  for q in (_spaced_units(seg, find_quantities(seg))
+                            if _NUMERAL.search(seg) else ())
                   if "□" not in blanked[a + q.start:a + q.end]
                   and seg[q.start:q.end] not in _VAGUE]
         clause_end = len(s)
@@ -337,19 +342,30 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         state.family = family_before
 
 
+def _spaced_units(seg: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities, with a unit written after a space (a PDF's or a web page's 692 件)
+    taken as the unit: renda.numbers reads a unit only right after the number."""
+    out: list[Quantity] = []
+    for q in found:
+        m = _SPACED_UNIT_RE.match(seg, q.end) if q.unit is None else None
+        out.append(Quantity(q.value, q.approximate, m.group(1), q.start, m.end()) if m else q)
+    return out
+
+
 def _mask(seg: str, spans: list[tuple[int, int]], target: int | None) -> tuple[str, int]:
-    """The segment with the target number written @ and the others #; and @'s index."""
+    """The segment with the target number written @ and the others #, without the spaces
+    that pages put around numbers and words (建议 692 件, 一年来 , 各单位); and @'s index."""
     out: list[str] = []
     pos = 0
-    at = -1
     for i, (start, end) in enumerate(spans):
         out.append(seg[pos:start])
-        if i == target:
-            at = sum(len(p) for p in out)
         out.append("@" if i == target else "#")
         pos = end
     out.append(seg[pos:])
-    return "".join(out), at
+    masked = "".join(out)
+    if " " in masked or "\u3000" in masked or "\t" in masked:
+        masked = _SPACES_RE.sub("", masked)
+    return masked, masked.find("@")
 
 
 def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
