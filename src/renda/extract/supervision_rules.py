@@ -122,6 +122,8 @@ _RE_ORGAN_PREFIX = re.compile(
     re.VERBOSE,
 )
 _RE_ANNUAL_REPORT = re.compile(r"^[\u4e00-\u9fff]{1,6}工作报告$")
+# Reports of the congress on itself: its election committee's, its qualification committee's.
+_RE_OWN_REPORTER = re.compile(r"选举委员会$|资格审查委员会$")
 _RE_AUDIT_END = re.compile(r"审计(?:工作)?$")
 _RE_ENTRUSTED = re.compile(r"受(?P<organ>[^，,、]{2,16}?)委托")
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
@@ -591,6 +593,11 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         pos = k + 2
         if "关于" in name:                  # 县政府关于X的报告 (reporters inherited when absent)
             organ_part, topic_part = name.split("关于", 1)
+            if _RE_OWN_REPORTER.search(organ_part):
+                # the congress's election or qualification committee reporting on itself
+                if pos >= len(masked) or masked[pos] not in "、和及与":
+                    break
+                continue
             if organ_part:
                 reporters = _reporters(organ_part)
         else:
