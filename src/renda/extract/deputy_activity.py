@@ -1,5 +1,10 @@
 """Extractor for the `deputy_activity` table: one row per reported figure on deputies' work.
 
+The module is the walk over the text and the making of rows; the ordered rule table and
+the classification of one number are in :mod:`renda.extract._deputy_rules`; actors, periods,
+plans, headings and segments in :mod:`renda.extract._deputy_context`; the words of all three
+in ``vocab/deputy_activity.yml``.
+
 How a figure becomes a row (in the spirit of scrapinghub/price-parser):
 
 1. The text is read paragraph by paragraph, sentence by sentence, and each sentence is cut
@@ -11,34 +16,46 @@ How a figure becomes a row (in the spirit of scrapinghub/price-parser):
    *period* (一年来, 五年来, 2019年以来, …) and the *family* of the last thing counted
    (problems collected at stations, deputies' suggestions, or CPPCC proposals), so that
    解决266件 or 办复率 after them are read correctly (the family outlives the paragraph
-   while its topic is in reach, see below). A paragraph that opens with a time
-   word (一年来，/ 五年来，/ 2021年，) dates the paragraphs after it too; a figure with no
-   date at all is ``annual`` when the report has a report year (stocks such as stations in
-   place are always ``unspecified``, unless 新建/新增 makes them a flow).
+   while its topic is in reach, see below; a sentence that counts nothing leaves it as it
+   was). A paragraph that opens with a time word (一年来，/ 五年来，/ 2021年，) dates the
+   paragraphs after it too. A figure no word dates is ``annual`` in a report on a year's
+   work (congress, government, deputy-work and oversight reports with a report year),
+   ``multi_year`` in a report on a whole term (a term word and no year anywhere), and
+   ``unspecified`` in news items and articles, which report events; stocks such as
+   stations in place are always ``unspecified``, unless 新建/新增 makes them a flow.
+   Since a year (2019年以来, 2020年以来 in a report on 2020, 去年以来) is ``multi_year``;
+   自建成以来 (an event without a year) is the station's whole life, ``multi_year``, unless
+   the report dates the event in the report year (建成于2022年, 今年3月启用).
    Across sentences of one section (a heading ends them), two *topics* stay in reach for
    two sentences after the one that named them: deputies' suggestions (so that the bare 建议
    of 四百件建议已全部办结 are deputies' even in a congress report, unless a body of the
    congress is the subject) and liaison stations (so that 该站接待群众86人次 is a
-   station's figure). 2019年建成以来 / 2019年6月启用至今 is ``multi_year`` when the year
-   is before the report year; 自建成以来 (an event without a year) is the station's whole
-   life, ``multi_year``, unless the report dates the event in the report year (建成于2022年,
-   今年3月启用). Deputies named in one clause of a sentence (组织各级人大代表进站接待…)
-   stay the actor of its later station figures (收集意见建议…).
-3. Every number of a segment (``renda.numbers.find_quantities``) is tried against the
-   ordered table :data:`RULES`. A rule is a regular expression over the segment in which
-   the number being classified is written ``@``, the other numbers ``#`` and quoted titles
-   are blanked; it also names the units it accepts and the context the sentence must show
-   (a station or a deputy must be mentioned, …). The first rule that matches decides;
-   rules whose metric is ``None`` exclude the number (CPPCC proposals, composition shares,
-   suggestions put off to a plan, B/C-class suggestions, norms such as 至少一次, opinions
-   raised at an inspection: 视察…，提出意见建议11条). Deputies on duty at a station
-   (进家值班, 进活动室值班) are station visits; a satisfaction rate after an appraisal of
-   organs (工作评议, 满意度测评) is not the suggestions'.
-4. Plans and targets (将继续, 计划, 力争, 确保…达到) give no rows.
+   station's figure, and 联络站下设8个联络点 a congress's points when the station was
+   named with deputies). Deputies named in one clause of a sentence (组织各级人大代表进站
+   接待…) stay the actor of its later station figures (收集意见建议…).
+3. Every number of a segment (``renda.numbers.find_quantities``, a unit after a space
+   taken too) is tried against the ordered table :data:`RULES`. A rule is a regular
+   expression over the segment in which the number being classified is written ``@``, the
+   other numbers ``#``, quoted titles are blanked (quoted station names are kept) and
+   spaces are dropped; it also names the units it accepts and the context the sentence
+   must show (a station or a deputy must be mentioned, people received before, key
+   oversight after, …). Figures given respectively (议案和建议分别为5件和120件) are read
+   against their own item; a rate's change (由92%提高到98%) gives the figure it went to.
+   The first rule that matches decides; rules whose metric is ``None`` exclude the number
+   (CPPCC proposals, bills, composition shares, honours, time limits, 述职, suggestions put
+   off or hard to solve, lead/co-handled splits, legislative contact points, party study,
+   norms such as 至少一次, opinions raised at an inspection: 视察…，提出意见建议11条).
+4. Plans and targets (将继续, 计划, 力争, 确保…达到) give no rows; 将…作为 (将 as 把) is
+   no plan.
 5. The actor of a row is the carried subject, except that suggestions are *handled* by the
-   government (in a government report, when no other handler is named; deputies are
-   never the handler) and *put forward* by deputies (代表提出的…建议), and that a
-   government subject is not carried to figures other than the handling of suggestions.
+   government (the one named, 交由县人民政府办理; in a government report, when no other
+   handler is named; deputies are never the handler) and *put forward* by deputies
+   (代表提出的…建议), that deputies a body organises (常委会组织代表进站…) are the actor
+   of the station figures, and that a government subject is not carried to figures other
+   than the handling of suggestions.
+6. A count restated in a later clause (共收到81件建议…。…81件建议交办到17个单位) and a
+   part of a total of the same metric (共收到建议215件，其中闭会期间建议15件) give no
+   second row.
 
 A rate written after a count that mixes deputies' suggestions and CPPCC proposals
 (办复人大代表建议84件、政协委员提案65件，办复率100%) is one rate for both kinds and gives no
