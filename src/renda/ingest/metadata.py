@@ -3,7 +3,16 @@
 Sidecar fields (all optional): ``source_url, title, body, province, city, county,
 admin_code, report_year, published_date, licence, retrieved, doc_type, sample``. What the
 sidecar gives wins; what it leaves out is inferred from the normalized text by the ordered
-rules below.
+rules below, field by field:
+
+* ``fact_free``: why a document states no facts (a law or regulation, a template, a plan);
+* ``doc_type``: from the title and the opening (a dateline, a salutation), never body words;
+* ``level``: votes of the organs the text names (寿县人大常委会, 镇人大主席团, 全国人大),
+  settled against the region (a municipality's 市人大 is province level);
+* region (``province``, ``city``, ``county``, ``admin_code``): the gazetteer's reading of the
+  places named, weighted by the body and the head, cut at the body's level;
+* ``report_year``: the year of the work (a delivery line, a title, a page's date, an NPC
+  session, else the most frequent year that is not a quoted title's or a starting point).
 """
 
 from __future__ import annotations
