@@ -15,7 +15,7 @@ of sentences tell activities that took place, in this order:
    (…情况如何呢？), a government accepting oversight (自觉接受人大监督), the handling of
    deputies' suggestions by the organs (在办理代表建议过程中…开展调研), and sentences whose
    actor is the CPPCC or a discipline body (县政协…视察, 纪委监委…专项督查) without the
-   congress named.
+   congress named (会议听取了县监委关于X的报告 names the 监委 as reporter, not actor).
 4. Plans inside a sentence: read up to the comma segment holding a plan marker (将/拟/计划/
    力争/要 + a verb, a proposed agenda 建议议程), unless it is reported speech (提出要加强…).
 5. Period: ``multi_year`` when the sentence, or its paragraph's opening, speaks of several
@@ -53,6 +53,10 @@ _RE_REVIEW_HEADING = _any(VOCAB["review_headings"])
 # Rule 3.
 _RE_SKIP_SENTENCE = _any(VOCAB["skip_sentence"])
 _RE_OTHER_BODY = _any(VOCAB["other_bodies"])
+# ... as the actor of a sentence: at its start, after a time phrase (1987年3月，县政协…).
+_RE_OTHER_ACTOR = re.compile(
+    r"^(?:[^，,。]{0,12}[，,])?(?:(?!听取|审议|审查)[^，,。]){0,12}?(?:"
+    + "|".join(VOCAB["other_bodies"]) + ")")
 # Rule 4.
 _RE_PLAN = _any(VOCAB["plan_markers"])
 _RE_REPORTED_SPEECH = _any(VOCAB["reported_speech"])
@@ -98,7 +102,7 @@ def sentence_out_of_scope(sentence: str) -> bool:
     """Rule 3: the sentence states no activity of the congress."""
     if _RE_SKIP_SENTENCE.search(sentence):
         return True
-    return bool(_RE_OTHER_BODY.search(sentence)) and not _RE_CONGRESS.search(sentence)
+    return bool(_RE_OTHER_ACTOR.search(sentence)) and not _RE_CONGRESS.search(sentence)
 
 
 def plan_start(sentence: str) -> int:
