@@ -250,12 +250,14 @@ def infer_doc_type(text: str, body: str | None = None) -> str:
 # of that level named in passing (县人大代表 in a township's election news), and what the
 # title and the opening say weighs double. 市 is settled once the region is known (below).
 _LEVEL_WORD = rf"(?:第?[{_CN_NUM}]+届)?"
+# (Lookbehinds come after a branch's first character, so that the engine can skip ahead to
+# the characters that start an organ word.)
 _RE_ORGAN = re.compile(
     r"(?P<national>全国人大|全国人民代表大会|全国政协|委员长)"
     rf"|(?P<province>(?:省|自治区){_LEVEL_WORD}(?:人大|人民代表大会|政协))"
-    rf"|(?P<municipal>(?<![城都])市{_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<municipal>市(?<![城都]市){_LEVEL_WORD}(?:人大|人民代表大会))"
     rf"|(?P<city>(?:州|盟){_LEVEL_WORD}(?:人大|人民代表大会))"
-    rf"|(?P<county>(?:县|(?<![选社园景小辖片])区|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
+    rf"|(?P<county>(?:县|区(?<![选社园景小辖片]区)|旗){_LEVEL_WORD}(?:人大|人民代表大会))"
     # (a bare 主席团 is also a session's presidium at any level: only 镇人大主席团 counts)
     rf"|(?P<township>(?:乡|镇|街道){_LEVEL_WORD}(?:人大|人民代表大会)|人大工委)"
 )
