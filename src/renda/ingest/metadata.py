@@ -485,11 +485,16 @@ def _organ_weights(text: str, found: list[Mention]) -> Counter[str]:
     return weights
 
 
+_RE_CLAUSE_MARK = re.compile(r"[，。；,;:：]")
+# A government named in the opening (呼伦贝尔市海拉尔区人民政府): its place is the region.
+_RE_GOVERNMENT = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:省|市|县|区|旗))人民政府")
+
+
 def _title(text: str) -> str | None:
     first = text.split("\n", 1)[0].strip()
     if first.startswith(("—", "-", "－")) or _RE_DELIVERED.search(first):
         return None  # a delivery line (——2017年2月11日在…会议上) is not a title
-    return first if 2 <= len(first) <= 40 and not re.search(r"[，。；,;:：]", first) else None
+    return first if 2 <= len(first) <= 40 and not _RE_CLAUSE_MARK.search(first) else None
 
 
 _REGION_KEYS = ("province", "city", "county", "admin_code")
@@ -539,7 +544,7 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     if doc_type == "government_report" and "body" not in sidecar:
         body = None  # a government report speaks for the government, not a congress body
     year, published = infer_report_year(text, today, doc_type)
-    gov = re.search(r"([\u4e00-\u9fff]{2,16}?(?:省|市|县|区|旗))人民政府", text[:600])
+    gov = _RE_GOVERNMENT.search(text, 0, 600)
     # The most specific place the sidecar names, else the body's, else the government's.
     prefer = (sidecar.get("county") or sidecar.get("city") or body
               or (gov.group(1) if gov else None))
@@ -558,10 +563,8 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
             text.lstrip().startswith("中华人民共和国"):
         votes = Counter({"national": 1})  # a national law is the national congress's
     level = _settle_level(votes, region)
-    if region is not None and (level is None or (level in ("county", "township") and region.level != "county")):
-        # No organ written, or the organ names a finer level than the region found: the
-        # region's own level says it (a county named, a township of it unnamed).
-        level = region.level if level is None else level
+    if level is None and region is not None:
+        level = region.level  # no organ written: the place named says it
     if region is not None and sidecar.get("province") and region.province != sidecar["province"]:
         region = None  # the sidecar names the province: a region elsewhere is a misreading
     # A sidecar key wins even when null: `county: null` means "not a county", do not guess.
