@@ -880,6 +880,20 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        "县人大常委会组织20余名省市县人大代表开展集中视察。",
+        [("deputies", "inspections_attended", 20, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "本次执法检查共有12名人大代表参加。",
+        [("deputies", "inspections_attended", 12, "unspecified")],
+        doc_type="news",
+    ),
+    Example("会议共有51名人大代表参加。", [], doc_type="news"),  # a session: no metric
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

@@ -436,6 +436,7 @@ RULES: tuple[Rule, ...] = (
         rf"^ (?:共|累计|其中)* (?:参与|参加|出席)的? (?:人大)?代表 {_FILL} @",
         rf"^ (?:共|累计|其中)* (?:参与|参加)(?:活动)?的? (?:人大)?代表 {_FILL} @",
         rf"^ (?:共有|共|有) (?:人大)?代表 @ (?:参加|参与|出席)",  # 本次培训…，共有代表156人参加
+        rf"(?:共有|共|有) @ {_MODS}* (?:人大)?代表 (?:参加|参与|出席)",  # 本次执法检查共有12名人大代表参加
     ),
     _rule(
         # Party study (党史学习教育, 理论学习中心组, 读书班) is the party's, not deputies' training.
@@ -477,6 +478,7 @@ RULES: tuple[Rule, ...] = (
         "inspections_attended", "inspections_attended", _PERSONS, "deputy",
         rf"代表 {_G}{{0,16}}? {_INSPECT} {_G}{{0,10}}? @",  # 组织代表参加执法检查、视察800人次
         rf"@ {_G}{{0,6}}? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 3800人次参加执法检查
+        rf"@ {_G}{{0,10}}? 代表们? (?:参加|参与|开展|进行) {_G}{{0,8}}? {_INSPECT}",  # 组织20余名省市县人大代表开展集中视察
     ),
     _rule(
         # A segment that opens with the verb, its subject the deputies named before it in
@@ -634,7 +636,7 @@ def _classify(masked: str, q: Quantity, family: str | None,
         elif metric == "family:verb":
             metric = _verb_metric(match.group("verb"), family)
         elif metric == "family:activity":
-            metric = _activity_metric(where.before)
+            metric = _activity_metric(where.before + masked[: masked.index("@")])
         if metric is None:
             continue
         if rule.context == "rate":
