@@ -176,6 +176,7 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
 
 _RE_TOPIC_VERB = _topic_verb_regex(_TOPIC_VERB_ALT)
 _RE_COUNTED_SUBJECT = re.compile(r"^其中(?P<n>[0-9一二两三四五六七八九十百]+)(?:个|项|件)(?:专项)?(?:工作)?报告$")
+_RE_SUBJECT_THEN_ORGAN = re.compile(r"^(?P<topic>.{2,}?)对(?P<organ>[^对]{2,14})$")
 _RE_WORK_OF = re.compile(
     r"(?:等(?:[0-9一二两三四五六七八九十]+个)?(?:承办|有关|相关)?(?:部门|单位))?的?(?:工作|履职)?$")
 # Rule 6: a lead after a verb of aim (加强对X的监督检查, 加大对X的监督力度) tells no activity.
@@ -748,8 +749,16 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
             topic = trim(part)
             if not names_subject(topic):
                 continue
+            om = _RE_SUBJECT_THEN_ORGAN.match(topic)
+            if om is not None and is_organ(om.group("organ")):
+                # 就扬尘治理不力对市住建局开展质询: the subject, then the organ put to it
+                found.append(Activity(method, trim(om.group("topic")), None, om.group("organ")))
+                continue
             unit = _RE_WORK_OF.sub("", topic)      # 县交通局工作: the organ's work
-            if is_organ(unit) or (method == "work_appraisal" and is_unit(unit)):
+            if method == "work_appraisal" and (is_organ(unit) or is_unit(unit)):
+                # what is appraised is the organ's work: the organ, as written the topic
+                found.append(Activity(method, topic, None, unit))
+            elif is_organ(unit):
                 found.append(Activity(method, None, None, unit))
             else:
                 found.append(Activity(method, topic))
