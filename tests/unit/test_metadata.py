@@ -136,6 +136,7 @@ FACT_BEARING = [
     ("an anonymous but real summary (某镇)", "某镇人大年度工作总结\n一年来，镇人大主席团召开会议6次。"),
     ("a person's name masked (王某某)", "选民王某某说，投票站就设在村委会。共有选民1200人参加投票。"),
     ("bold type is no blank", "**县人大常委会**召开第十次会议。**县人大常委会**听取报告。"),
+    ("news of adopting a plan", "县人大常委会审议通过换届选举工作方案\n3月2日，县人大常委会召开第十次会议。"),
     ("a report on how a plan went", "关于2023年监督工作计划执行情况的报告\n常委会听取专项工作报告8项。"),
     ("a title naming a law inside 《》", "县人大常委会检查《中华人民共和国农业法》\n检查组走访了3个乡镇。"),
     ("a web address with xx in it", "来源：http://www.xx.gov.cn/xxgk/ 2021年县人大常委会听取报告。"),

@@ -127,9 +127,12 @@ _RE_EMPTIED_NUMBER = re.compile(
 _MIN_EMPTIED = 4
 # 4. A plan (2024年监督工作计划, 2022年工作要点, 活动方案): what it lists is yet to be done,
 #    facts of none of the tables; a report on how a plan went (执行情况, 总结) is no plan.
+#    A headline that does something with a plan (审议通过…工作方案, 部署…) is news of an
+#    event, not the plan.
+_NEWS_VERBS = r"审议|听取|通过|印发|出台|制定|部署|召开|研究|讨论|学习|解读|热议|聚焦|启动|举行"
 _RE_PLAN_TITLE = re.compile(
-    r"(?:工作计划|工作要点|工作安排|实施方案|活动方案|工作方案)$"
-    r"|^(?![^\n]*(?:执行|完成|落实|情况|总结|报告))[^\n]{0,30}(?:计划|要点|方案)$")
+    rf"^(?![^\n]*(?:{_NEWS_VERBS}|执行|完成|落实|情况|总结|报告))[^\n]{{0,30}}"
+    r"(?:工作计划|工作要点|工作安排|实施方案|活动方案|工作方案|计划|要点|方案)$")
 
 
 def infer_fact_free(text: str) -> str | None:
@@ -160,11 +163,11 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # A government work report: its title, or the speaker's formula.
     # (a title that hears or discusses it, 县人大常委会听取审议县政府工作报告, is news)
     ("government_report", "title", re.compile(
-        r"^(?![^\n]*(?:审议|听取|讨论|学习|解读|热议|聚焦|通过|召开))[^\n]{0,20}政府工作报告$"
+        rf"^(?![^\n]*(?:{_NEWS_VERBS}))[^\n]{{0,20}}政府工作报告$"
         r"|^政府工作报告")),
     ("government_report", "head", re.compile(
         r"代表[\u4e00-\u9fff]{0,10}政府[，,]?向大会(?:作|报告)"
-        r"|(?:^|\n)(?![^\n]*(?:审议|听取|讨论|学习|解读|热议|聚焦|通过|召开))[^\n]{0,20}政府工作报告\n")),
+        rf"|(?:^|\n)(?![^\n]*(?:{_NEWS_VERBS}))[^\n]{{0,20}}政府工作报告\n")),
     # The other reports a session hears: the budget's and the plan's (the government's),
     # the court's and the procuratorate's (neither congress nor government).
     ("government_report", "title", re.compile(
@@ -174,7 +177,8 @@ _DOC_TYPE_RULES: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     # An announcement of an election's result (补选…代表2名) is an election report.
     ("election_report", "head", re.compile(
         r"^[^\n]{0,40}公告\n[^\n]{0,16}第[0-9０-９一二三四五六七八九十]+号[\s\S]{0,200}(?:补选|选举)")),
-    ("other", "title", re.compile(r"(?:计划|要点|方案|通知|公告|说明|规划)(?:[（(].{0,10}[)）])?$|公告$")),
+    ("other", "title", re.compile(
+        rf"^(?![^\n]*(?:{_NEWS_VERBS}))[^\n]*(?:计划|要点|方案|通知|公告|说明|规划)$|公告$")),
     ("other", "head", re.compile(r"^[^\n]{0,40}公告\n第[0-9０-９一二三四五六七八九十]+号")),
     # A report by the government (on the suggestions it handled, say) is the government's.
     ("government_report", "title", re.compile(r"^[^\n]{0,20}人民政府(?:办公室)?关于[^\n]*报告$")),
