@@ -16,13 +16,19 @@ What the table is turned into, in order (each step a rule below, with its reason
    迪庆藏族自治州) and the former 县 name of a district or county-level city
    (凤翔县 for 凤翔区), when no division has that name today. A short form is reported under
    the division's full name, a former name as written (it was the division's name then).
-4. A name without its level word (镇江 for 镇江市, 秀山 for 秀山土家族苗族自治县, 香港) counts
-   only in the head of the page and where a paper, site or organ of the place follows it
-   (镇江日报, 秀山网讯, 民权网, 香港政府): alone it is as often a word or a landmark (石林, 黄山). National media whose
-   names are also division names (新华网, 光明日报, 东方网) are not their places.
+4. A name without its level word (镇江 for 镇江市, 秀山 for 秀山土家族苗族自治县, 广西, 香港)
+   counts only in the head of the page and where a paper, site or organ of the place
+   follows it (镇江日报, 秀山网讯, 民权网, 香港政府): alone it is as often a word or a
+   landmark (石林, 黄山). National media whose names are also division names (新华网,
+   光明日报, 东方网) are not their places.
 5. A name of one character before its level word (成县, 和县, 寿县, 城区) is also a piece of
    ordinary words (完成县乡两级, 省市和县): it counts only where the text around it reads as a
-   place name (see :data:`_SHORT_NAME_BEFORE` and :meth:`Gazetteer.mentions`).
+   place name (see :data:`_SHORT_NAME_BEFORE` and :meth:`Gazetteer.find`).
+
+Locating a text (:meth:`Gazetteer.locate`) then reads the names found like a careful reader:
+a name backed by its parents or named twice wins over a name in passing, the most specific
+level wins, a list of one city's counties is the city, a county of another province than
+the one named is no region.
 """
 
 from __future__ import annotations
