@@ -531,6 +531,14 @@ def test_one_activity_one_row() -> None:
     assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
 
 
+def test_an_inspection_told_over_sentences() -> None:
+    text = ("9月10日，县人大常委会执法检查组对《甲省河道管理条例》贯彻实施情况进行执法检查。"
+            "检查组深入企业、社区、河道沿线实地查看，听取了县水利局的汇报。"
+            "检查组对照《条例》逐条检查，对《条例》贯彻落实情况进行了检查。")
+    rows = supervision.extract(text, NEWS)
+    assert [(r["method"], r["law_title"]) for r in rows] == [(LE, "甲省河道管理条例")]
+
+
 def test_article_opening_on_several_years() -> None:
     text = ("自2019年常委会首次开展专题询问以来，共开展专题询问6次。\n"
             "一、工作实践\n围绕学前教育、回迁安置房建设，开展专题询问。")

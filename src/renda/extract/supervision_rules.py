@@ -145,6 +145,9 @@ _RE_LISTED_KINDS = re.compile(r"等(?:专项)?(?:工作)?$")         # 计划、
 _RE_LAW_OBJECT = re.compile(
     r"(?<!接受)(?:执法)?检查了?(?P<laws>(?:《[^《》]+》[、和及与]?)+)(?:的)?(?:贯彻)?(?:实施|执行|落实)(?:情况)?")
 
+# Rule 5: a title that only points back to a law named before (《条例》, 《实施办法》).
+_RE_SHORT_TITLE = re.compile(r"(?:本|该|实施|两|一法)?(?:" + _alt(_VOCAB["law_suffixes"]) + r")")
+
 # Rule 5: verbs of an inspection of laws (检查 only when the subjects are laws).
 _LAW_VERBS = frozenset({"执法检查", "检查", "跟踪检查"})
 
@@ -384,7 +387,7 @@ def _with_law_of_topic(act: Activity) -> Activity:
         return act
     for m in _RE_TITLE.finditer(act.topic):
         law = m.group(1).strip()
-        if _RE_LAW.search(law):
+        if _RE_LAW.search(law) and not _RE_SHORT_TITLE.fullmatch(law):
             return Activity(act.method, act.topic, law, act.target_organ, act.count,
                             act.approximate)
     return act
@@ -624,7 +627,7 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         im = _RE_INSPECTION_REPORT.match(topic_part.rstrip("的"))
         if im is not None:                           # the report of an inspection of laws
             raw_law = im.group("law") or im.group("law2")
-            laws = [t.group(1).strip() for t in _RE_TITLE.finditer(raw_law)] or _law_names(raw_law)
+            laws = _law_titles(raw_law) or _law_names(raw_law)
             if laws:
                 found += [Activity("law_enforcement_inspection", None, law) for law in laws]
                 if pos >= len(masked) or masked[pos] not in "、和及与":
@@ -678,20 +681,27 @@ def _law_rule(seg: str, masked: str) -> list[Activity]:
     titles: list[str] = []
     em = re.search(r"执法检查(?!" + _alt(_VOCAB["verb_not_followed_by"]) + ")", masked)
     if em is not None and not _deputies_act(masked[:em.start()]):
-        titles = [m.group(1).strip() for m in _RE_TITLE.finditer(seg[:em.start()])]
+        titles = _law_titles(seg[:em.start()])
     if not titles:
         for tm in _RE_TOPIC_VERB.finditer(masked):
             if tm.group("verb") not in _LAW_VERBS or _deputies_act(masked[:tm.start()]):
                 continue
             raw = seg[tm.start("topic"):tm.end("topic")]
-            titles = [m.group(1).strip() for m in _RE_TITLE.finditer(raw)] or _law_names(raw)
+            titles = _law_titles(raw) or _law_names(raw)
             if titles:
                 break
     if not titles:                  # (c) 检查《甲》贯彻实施情况: the laws after the verb
         om = _RE_LAW_OBJECT.search(masked)
         if om is not None and not _deputies_act(masked[:om.start()]):
-            titles = [m.group(1).strip() for m in _RE_TITLE.finditer(seg[om.start("laws"):om.end("laws")])]
+            titles = _law_titles(seg[om.start("laws"):om.end("laws")])
     return [Activity("law_enforcement_inspection", None, t) for t in dict.fromkeys(titles) if t]
+
+
+def _law_titles(raw: str) -> list[str]:
+    """Rule 5: the titles in 《》 of a text, not a short name pointing back to a law named
+    before (对照《条例》逐条检查, 《实施办法》)."""
+    titles = [m.group(1).strip() for m in _RE_TITLE.finditer(raw)]
+    return [t for t in titles if t and not _RE_SHORT_TITLE.fullmatch(t)]
 
 
 def _law_names(raw: str) -> list[str]:
@@ -731,8 +741,8 @@ def _topic_verb_rule(seg: str, masked: str, skip_law: bool) -> list[Activity]:
         if _deputies_act(masked[:m.start()]):
             continue
         raw = seg[m.start("topic"):m.end("topic")]
-        if "《" in raw and method == "law_enforcement_inspection":
-            continue
+        if "《" in raw and (method == "law_enforcement_inspection" or verb in _LAW_VERBS):
+            continue   # a law's inspection: rule 5 (or a short title pointing back)
         rm = _RE_REPORT_SUBJECT.match(raw)
         if rm is not None:      # 针对县政府关于X情况的报告开展专题询问: the report's subject
             topic = trim(rm.group("topic"), keep_extent=True)
