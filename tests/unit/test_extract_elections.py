@@ -483,6 +483,15 @@ PASSAGE_TRAPS = [
                      approximate=True)], ctx=NEWS, note="page chrome is no figure"),
     Example("每个代表小组安排2- 3名镇人大代表向原选区选民报告履职情况，并接受选民无记名投票测评。", [],
             note="a range, a report to voters, a vote of appraisal"),
+    Example("全镇县乡人大代表和村委会换届选举同步进行，选出县人大代表8名、镇人大代表40名，"
+            "村委会选举参选率92%。",
+            [_direct("county", deputies_elected=8, turnout_pct=None),
+             _direct("township", deputies_elected=40, turnout_pct=None)],
+            note="a village committee's turnout in a clause of its own"),
+    Example("来自维则村委会等9个选区的6108名选民参加投票，补选县人大代表9名。",
+            [_direct("county", constituencies=9, voters_participating=6108,
+                     deputies_elected=9)],
+            note="a village committee naming a constituency is a place, not another vote"),
     Example("来自13个选举单位的80余名全国人大代表参加了研讨班。", [],
             note="选举单位 is no election"),
 ]

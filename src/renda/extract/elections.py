@@ -65,8 +65,9 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    选民N人，…：县…；乡镇…) belong to all rows of the sentence unless a clause states its own;
    分别 spreads a list of figures over the rows in order.  Composition shares (妇女代表占
    27.5%) sit next to none of these words and are never read; nor are the end of a range
-   (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上) or
-   constituencies where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
+   (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上), a
+   figure of another body's vote in its clause (村委会选举参选率92%) or constituencies
+   where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
    b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
@@ -320,6 +321,7 @@ _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~�
 # an election of another body (村委会, 居委会, 政协, Hong Kong's 村代表).
 _RE_FIGURE_WORDS = re.compile(r"选民|选区|参选率|投票率")
 _RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
+_RE_VOTE_WORDS = re.compile(r"选举|换届|投票|参选")
 
 # Prefecture-level cities with no counties (东莞, 中山): voters elect their deputies (rule 3).
 _CITIES_WITHOUT_COUNTIES = frozenset(_VOCAB["cities_without_counties"])
@@ -748,6 +750,9 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
         before = _words_before(s, q.start)
         if _RE_TARGET.search(before):
             continue  # 确保参选率达到90%以上: a target, not a figure of a vote
+        clause = _comma_clause(s, q.start)
+        if _RE_NOT_CONGRESS.search(clause) and _RE_VOTE_WORDS.search(clause):
+            continue  # 村委会选举参选率92%: another body's vote (not 维则村委会选区: a place)
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
         for column, before_re, after_re, units in _SLOT_RES:
