@@ -894,6 +894,18 @@ WEB_PAGES += [
     Example("会议共有51名人大代表参加。", [], doc_type="news"),  # a session: no metric
 ]
 
+WEB_PAGES += [
+    Example(
+        # a congress's station named in the sentence before gives the station's context
+        "镇人大代表联络站开展集中接待活动。截至目前，已办结群众诉求136件，办结率90.7%。",
+        [("unspecified", "problems_resolved", 136, "unspecified"),
+         ("unspecified", "resolution_rate_pct", 90.7, "unspecified")],
+        doc_type="news",
+    ),
+    Example("12345热线运行平稳。截至目前，已办结群众诉求136件，办结率90.7%。", [],
+            doc_type="news"),  # nobody's station
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

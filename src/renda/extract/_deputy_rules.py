@@ -780,8 +780,11 @@ def _context_ok(context: str, where: _Where, metric: str | None = None,
     actor_type = where.actor_type
     if context == "station":
         # 该站接待群众86人次: a station named in the sentences just before
+        # or a congress's station named in the sentences just before (代表联络站开展接待活动。
+        # 截至目前，已办结群众诉求136件)
         return (bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
-                or (where.stations_near and bool(_STATION_ANAPHORA.search(sentence))))
+                or (where.stations_near and bool(_STATION_ANAPHORA.search(sentence)))
+                or where.congress_stations_near)
     if context == "suggestion":
         # In a report on deputies' work every 建议 is a deputy's; elsewhere a bare 建议 is
         # a deputy's right after deputies' suggestions were named (where.suggestions_near),
