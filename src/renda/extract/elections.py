@@ -321,7 +321,8 @@ _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~�
 # an election of another body (村委会, 居委会, 政协, Hong Kong's 村代表).
 _RE_FIGURE_WORDS = re.compile(r"选民|选区|参选率|投票率")
 _RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
-_RE_VOTE_WORDS = re.compile(r"选举|换届|投票|参选")
+_RE_OTHER_VOTE = re.compile(r"(?:" + "|".join(_VOCAB["other_bodies"]) + r")[^，,；;。]{0,4}?"
+                            r"(?:选举|换届|投票率|参选率)")
 
 # Prefecture-level cities with no counties (东莞, 中山): voters elect their deputies (rule 3).
 _CITIES_WITHOUT_COUNTIES = frozenset(_VOCAB["cities_without_counties"])
@@ -750,8 +751,7 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
         before = _words_before(s, q.start)
         if _RE_TARGET.search(before):
             continue  # 确保参选率达到90%以上: a target, not a figure of a vote
-        clause = _comma_clause(s, q.start)
-        if _RE_NOT_CONGRESS.search(clause) and _RE_VOTE_WORDS.search(clause):
+        if _RE_OTHER_VOTE.search(_comma_clause(s, q.start)):
             continue  # 村委会选举参选率92%: another body's vote (not 维则村委会选区: a place)
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
