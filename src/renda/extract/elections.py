@@ -47,7 +47,7 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    unless the sentence names a congress session as the electing body (a standing
    committee's meeting only decides a county by-election).
 4. Status ``planned`` when the text before the count says 将选举产生, 将差额选举产生, 将通过
-   投票选举产生, 将于…会议上选举, 拟, 应选, 定于, ... unless the sentence says the seats were
+   投票选举产生, 将于…会议上选举, 拟, 应选, ... unless the sentence says the seats were
    filled (应选180名，实际选出180名).
    a. Deputies written as the subject before their verb (出席市人民代表大会的代表52名，将于
       1月召开的…会议上选举产生): the words between them and the verb are read too, for a
@@ -333,7 +333,7 @@ _RE_CITY_WITHOUT_COUNTIES = re.compile(_alternation([c[:-1] for c in _CITIES_WIT
 _RE_CHROME_BEFORE = re.compile(r"(?:" + _alternation(_VOCAB["chrome_before_number"])
                                + r")(?:次数|数)?\s*[:：]?\s*$")
 _RE_SCHEDULED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["scheduled_markers"]))
-_RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功")  # a sentence saying the vote took place
+_RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功|选出|当选|了")  # the vote said to be over
 
 
 _RE_CLAUSE_CUT = re.compile(r"[，,；;：:]")
