@@ -906,6 +906,15 @@ WEB_PAGES += [
             doc_type="news"),  # nobody's station
 ]
 
+WEB_PAGES += [
+    Example(
+        # the part sent to key oversight is the key count, not the total before it
+        "共收到代表建议156件，其中5件由主任会议成员重点督办。",
+        [("deputies", "suggestions_received", 156, "annual"),
+         ("unspecified", "key_suggestions", 5, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

@@ -332,6 +332,7 @@ RULES: tuple[Rule, ...] = (
         rf"重点 (?:督办|处理|办理|代表)* (?:议案|建议) {_FILL} @",  # 重点督办建议5件
         rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议|件)",
         rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
+        rf"^ (?:其中)? @ (?:建议|议案)? (?:由|交由|交) {_G}{{0,12}}? 重点 (?:督办|办理|处理)",  # 其中5件由主任会议成员重点督办
     ),
     _rule(
         # 860件建议合并归类为91项，交由有关专门委员会重点督办: counted, then sent to key
@@ -746,7 +747,11 @@ _DEPUTIES_COUNTED_RE = re.compile(
 _EACH_HAS_STATION_RE = re.compile(
     rf"每个[\u4e00-\u9fff]{{1,4}}?(?:都|均)?(?:设立|建立|建成|设有|挂牌)了?{_G}{{0,6}}?{_STATION}")
 _RECEPTION_RE = re.compile(rf"{_RECEIVE}{_G}{{0,10}}?{_PEOPLE}")
-_KEY_AFTER_RE = re.compile(r"(?:交由|交给|交|由|列为|确定为|作为)[^。；;]{0,20}?重点(?:督办|办理|处理)")
+# …，交由有关专门委员会重点督办 — with no other figure before it (…，其中5件由主任会议重点
+# 督办: the 5 are the key ones, not the count before).
+_KEY_AFTER_RE = re.compile(
+    r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?(?:交由|交给|交|由|列为|确定为|作为)"
+    r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?重点(?:督办|办理|处理)")
 _TRAINING_AFTER_RE = re.compile(rf"参加{_G}{{0,12}}?{_TRAIN}")
 # 满意70件， (written before the segment 占86.4%), not 基本满意 / 不满意.
 _SATISFIED_BEFORE_RE = re.compile(
@@ -802,7 +807,7 @@ def _context_ok(context: str, where: _Where, metric: str | None = None,
     if context == "reception_before":
         return bool(_RECEPTION_RE.search(where.before))
     if context == "key_after":
-        return bool(_KEY_AFTER_RE.search(where.after, 0, 40))
+        return bool(_KEY_AFTER_RE.match(where.after))
     if context == "training_after":
         return bool(_TRAINING_AFTER_RE.search(where.after))
     if context == "each_unit_after":
