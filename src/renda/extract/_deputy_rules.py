@@ -173,13 +173,19 @@ def _rule(name: str, metric: str | None, units: frozenset[str] | None, context: 
 
 # Order matters: the first rule that matches a number decides. Rates come first: their
 # keywords are unambiguous and _rate_context_ok decides whether a rate that follows CPPCC
-# proposals is the deputies' (办复率均达100%); exclusions come next so that nothing later
-# can give a row from a CPPCC count or a composition share; online stations and
-# liaison points before stations (网上联络站 and 联络点 are also 联络站-like words);
-# received people before station visits (进站接待群众N人次 counts people); handled
+# proposals is the deputies' (办复率均达100%); the satisfied share (满意70件，占86.4%) before
+# composition shares, which would exclude it; exclusions come next so that nothing later
+# can give a row from a CPPCC count, a composition share, an honour, a time limit, a bill
+# or a legislative contact point; online stations and liaison points before stations
+# (网上联络站 and 联络点 are also 联络站-like words); deputies taking part in receptions
+# before people received (参与接待活动的代表227人次 are visits); received people before
+# station visits (进站接待群众N人次 counts people); key suggestions before the exclusions of
+# a unit's emphasis and of a follow-up, and both before the counts of suggestions; handled
 # suggestions before those put forward (承办代表提出的建议88件 is handling); suggestions
-# put forward before problems collected (代表提出的意见建议 are suggestions); resolved
-# suggestions before received ones (已解决的建议 also names 建议).
+# put forward before problems collected (代表提出的意见建议 are suggestions), but opinions
+# put forward at a reception after them (接待选民…，提出意见建议150件 are collected);
+# resolved suggestions before received ones (已解决的建议 also names 建议); party study and
+# everyone at a training before trainings and trainees.
 RULES: tuple[Rule, ...] = (
     _rule(
         "basic_satisfaction_alone", None, None, "none",
