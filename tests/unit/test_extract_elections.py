@@ -379,6 +379,11 @@ LEVEL_WORDS = [
             note="a figure naming two levels, 分别: spread over both"),
 ]
 
+LEVEL_WORDS.append(
+    Example("香港特别行政区第十四届全国人大代表选举会议选举产生36名港区全国人大代表。",
+            [_indirect("national", deputies_elected=36)], ctx=PROVINCE,
+            note="港区 before 全国 is a place, not a list of levels"))
+
 # Rule 2c: seats written after the deputies.
 SEATS = [
     Example("全省县级人大代表应选3.6万名，实选3.6万名；乡级人大代表应选9.8万名，实选9.7万名。",

@@ -556,8 +556,10 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         head = before[:lm.start()]
         if _RE_FALSE_FRIEND.search(before[:lm.start() + len(word)] if lm.group("lvl") else before):
             continue  # 选区人大代表, 社区: not a level
-        if _RE_COMBINED.search(before) or (_RE_LEVEL_LIST_TAIL.search(head)
-                                           and not _division_levels(head, word)):
+        listed = _RE_LEVEL_LIST_TAIL.search(head)
+        if listed and word == "全国" and not listed.group().endswith(("、", "和", "及", "与")):
+            listed = None  # 港区全国人大代表: 全国 is listed with a separator (省、全国)
+        if _RE_COMBINED.search(before) or (listed and not _division_levels(head, word)):
             continue  # 县乡两级人大代表, 省市县人大代表, 市、县人大代表 (not 宁乡市: a place)
         level = LEVEL_WORDS[word]
         if word in ("市", "市级") and lm.group("lvl"):
