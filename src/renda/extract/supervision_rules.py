@@ -37,6 +37,10 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 _RE_DEPUTY_ACTOR = re.compile(_VOCAB["deputy_actor"])
 _RE_COMMITTEE_ACTOR = re.compile(_VOCAB["committee_actor"])
+_RE_OTHER_ACTOR = re.compile(_VOCAB["other_actor"])
+_RE_ABOUT = re.compile(r"关于")
+# The congress named in an actor (县人大常委会主任, 主席团, 人大代表).
+_RE_CONGRESS_ACTOR = re.compile(r"人大|人民代表大会|常委会|主席团|代表|委员会")
 _RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
 _RE_LAW_IMPL = re.compile(r"(?:" + _alt(_VOCAB["law_implementation_words"]) + r")$")
 _COUNT_UNITS = frozenset(_VOCAB["count_units"])
@@ -321,6 +325,8 @@ def activities(clause: str, *, deputies_oversee: bool = False) -> list[Activity]
     actor = masked[:_first_method_word(masked)]
     if _RE_DEPUTIES_SUBJECT.search(actor) and not _RE_COMMITTEE_ACTOR.search(actor):
         return []   # 代表们…视察和检查了501个单位的工作: the clause's actor is deputies
+    if _RE_OTHER_ACTOR.search(actor) and not _RE_CONGRESS_ACTOR.search(actor):
+        return []   # 县委书记就乡村振兴工作进行调研: the party's or the government's work
     enumerated = _enumerated_rule(clause, masked)
     if enumerated:
         return enumerated
@@ -414,9 +420,11 @@ def _unwrap_documents(clause: str) -> str:
 
 
 def _first_method_word(masked: str) -> int:
-    """Where the clause's first method word is (its actor is written before it)."""
-    m = _RE_METHOD_WORD.search(masked)
-    return m.start() if m is not None else 0
+    """Where the clause's actor ends: at its first method word or the lead of a subject
+    (对X, 就X, 关于X), whichever comes first."""
+    ends = [m.start() for m in (_RE_METHOD_WORD.search(masked), _RE_SUBJECT_LEAD.search(masked),
+                                _RE_ABOUT.search(masked)) if m is not None]
+    return min(ends) if ends else 0
 
 
 def _enumerated_rule(clause: str, masked: str) -> list[Activity]:
