@@ -1149,6 +1149,11 @@ def test_undated_figures_by_kind_of_report() -> None:
     assert periods(term, "congress_report") == {"multi_year"}
     dated = "2021年，代表共提出议案32件。\n组织代表列席常委会会议86人次。"
     assert periods(dated, "congress_report") == {"annual"}
+    # a page's date is no period; 近年来 said in passing makes no term report
+    page = "2018年03月11日 来源：人大网\n五年来，代表共提出议案320件。\n组织代表列席会议860人次。"
+    assert periods(page, "news") == {"multi_year"}
+    in_passing = "近年来，我镇高度重视代表工作。\n本次活动代表共接待群众20人次。"
+    assert periods(in_passing, "news") == {"unspecified"}
 
 
 def test_no_report_year_leaves_undated_figures_unspecified() -> None:

@@ -220,12 +220,14 @@ def _period_in(segment: str, report_year: int | None, text: str = "",
     return found
 
 
-# A report on a whole term speaks of the term only: a term word (五年来, 本届以来, 任期内)
-# and neither a year nor a word of one year (一年来, 今年) anywhere in it.
+# A report on a whole term speaks of the term: a word of a term (五年来, 本届以来, 任期内;
+# not 近年来 or 多年来, which any article may say in passing), and neither a word of one year
+# (一年来, 今年) nor a year opening a clause (2021年，…) anywhere in it. A date (2018年3月11日)
+# is the page's, not a period.
 _TERM_WORD_RE = re.compile(
-    rf"{_alt(_V['period_markers']['multi_year'])}|[两二三四五六七八九十]年(?:来|间|以来)")
+    rf"{_alt(_V['term_report_words'])}|[两二三四五六七八九十]年(?:来|间|以来)")
 _ONE_YEAR_RE = re.compile(
-    rf"{_alt(_V['period_markers']['annual'])}|(?:19|20)[0-9]{{2}}\s*年|[0-9]{{4}}[-/.][0-9]")
+    rf"{_alt(_V['period_markers']['annual'])}|(?:19|20)[0-9]{{2}}\s*年(?:度)?[，,、]")
 
 
 # Reports on a body's work over a year: a figure they give without a date is the year's.
