@@ -604,6 +604,12 @@ def test_vote_day_not_for_other_areas() -> None:
     assert [(r["scope"], r["election_date"]) for r in rows] == [("全市", None)]
 
 
+@pytest.mark.parametrize("origin,example", ALL, ids=[f"{o}-{i}" for i, (o, _) in enumerate(ALL)])
+def test_record_ids_unique_in_a_document(origin: str, example: Example) -> None:
+    rows = elections.extract(example.text + "\n" + example.text, example.ctx)
+    assert len({r["record_id"] for r in rows}) == len(rows)
+
+
 def test_vocabulary_values_are_contract_levels() -> None:
     vocab = yaml.safe_load((files("renda.extract") / "vocab" / "elections.yml")
                            .read_text(encoding="utf-8"))

@@ -85,7 +85,18 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
             rows.append(fragment)
         else:
             _merge(row, fragment)
-    return [_finish(text, row, ctx) for row in rows]
+    out = [_finish(text, row, ctx) for row in rows]
+    seen: set[str] = set()
+    for row in out:  # rows of one span and key that did not agree: ids kept apart
+        n = 0
+        while row["record_id"] in seen:
+            n += 1
+            key = {"level": row["level"], "method": row["method"], "status": row["status"],
+                   "n": n}
+            row["record_id"] = record_id(ctx.doc_id, TABLE, row["char_start"], row["char_end"],
+                                         key)
+        seen.add(row["record_id"])
+    return out
 
 
 def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
