@@ -544,6 +544,13 @@ def test_an_inspection_told_over_sentences() -> None:
     assert [(r["method"], r["law_title"]) for r in rows] == [(LE, "甲省河道管理条例")]
 
 
+def test_links_to_other_stories_give_no_rows() -> None:
+    text = ("5月20日，县人大常委会对全县食品安全工作进行视察。视察组深入超市、学校食堂实地查看。"
+            "\n相关阅读：县人大常委会对全县农村公路建设情况进行调研")
+    rows = supervision.extract(text, NEWS)
+    assert [r["topic"] for r in rows] == ["食品安全工作"]
+
+
 def test_article_opening_on_several_years() -> None:
     text = ("自2019年常委会首次开展专题询问以来，共开展专题询问6次。\n"
             "一、工作实践\n围绕学前教育、回迁安置房建设，开展专题询问。")

@@ -96,8 +96,8 @@ from typing import Any
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
 from renda.extract.supervision_rules import Activity, activities
 from renda.extract.supervision_scope import (
-    document_dated, document_out_of_scope, document_span, period_of, plan_sections, plan_start,
-    sentence_out_of_scope,
+    document_dated, document_out_of_scope, document_span, page_chrome_start, period_of,
+    plan_sections, plan_start, sentence_out_of_scope,
 )
 from renda.extract.supervision_topics import core
 
@@ -123,6 +123,7 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
         return []
     rows: list[dict[str, Any]] = []
     plan_lines = plan_sections(text)
+    chrome_at = page_chrome_start(text)
     dated = document_dated(text, ctx)
     span = document_span(text)
     # Rule 12: a township congress has no standing committee; between its sessions its
@@ -140,6 +141,8 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             continue
         if text.count("\n", 0, sentence.start) in plan_lines:
             continue  # a sentence of a section on next year's work
+        if sentence.start >= chrome_at:
+            break     # links to other stories (相关阅读: …)
         followup = _RE_FOLLOWUP.match(sentence.text) is not None
         plan_at = plan_start(sentence.text)     # activities from here on are plans
         period = period_of(text, sentence, ctx, dated, span)

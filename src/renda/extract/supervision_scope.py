@@ -9,7 +9,8 @@ of sentences tell activities that took place, in this order:
    第十一条 常务委员会应当…), and a text naming another overseeing body but no people's
    congress (a CPPCC page, a discipline commission's news) give no rows.
 2. Sections on coming work: from a short heading line naming a plan (2022年工作安排, 监督
-   工作计划, 工作要点) to the next heading that looks back (回顾, 主要工作).
+   工作计划, 工作要点) to the next heading that looks back (回顾, 主要工作).  A page's links
+   to other stories (相关阅读：…, 上一篇) and all after them are out of scope.
 3. Sentences that state no activity of the congress: duties and powers (常务委员会应当听取…,
    可以委托…, 有权提出质询案), definitions (质询是指…, 执法检查是…的重要形式), questions
    (…情况如何呢？), a government accepting oversight (自觉接受人大监督), the handling of
@@ -50,6 +51,8 @@ _RE_CONGRESS = re.compile(VOCAB["congress_named"])
 # Rule 2.
 _RE_PLAN_HEADING = _any(VOCAB["plan_headings"])
 _RE_REVIEW_HEADING = _any(VOCAB["review_headings"])
+# Rule 2b: the start of links to other stories.
+_RE_CHROME = re.compile(r"(?:相关阅读|相关新闻|相关链接|延伸阅读|推荐阅读|相关文章|上一篇|下一篇)[:：]?")
 # Rule 3.
 _RE_SKIP_SENTENCE = _any(VOCAB["skip_sentence"])
 _RE_OTHER_BODY = _any(VOCAB["other_bodies"])
@@ -78,6 +81,15 @@ def document_out_of_scope(text: str, ctx: DocContext) -> str | None:
     if not _RE_CONGRESS.search(text) and _RE_OTHER_BODY.search(text):
         return "another body's work (CPPCC, discipline), no people's congress named"
     return None
+
+
+def page_chrome_start(text: str) -> int:
+    """Rule 2b: where a page's links to other stories begin (相关阅读：…, 相关新闻, 上一篇):
+    their headlines tell other pages' activities.  The text's length when there are none."""
+    for m in _RE_CHROME.finditer(text):
+        if m.start() >= len(text) * 0.6:     # links close a page (a menu may open it)
+            return m.start()
+    return len(text)
 
 
 def plan_sections(text: str) -> set[int]:
@@ -155,5 +167,5 @@ def period_of(text: str, sentence: Sentence, ctx: DocContext, dated: bool,
     return "unspecified"
 
 
-__all__ = ["document_dated", "document_span", "document_out_of_scope", "period_of", "plan_sections",
+__all__ = ["document_dated", "document_span", "page_chrome_start", "document_out_of_scope", "period_of", "plan_sections",
            "plan_start", "sentence_out_of_scope"]
