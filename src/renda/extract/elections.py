@@ -67,7 +67,8 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    27.5%) sit next to none of these words and are never read; nor are the end of a range
    (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上), a
    figure of another body's vote in its clause (村委会选举参选率92%) or constituencies
-   where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as ，.
+   where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as
+   ，, a space grouping thousands (2 985名) as a comma.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
    b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
@@ -299,6 +300,9 @@ _RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?选区(?:
 # ASCII comma (it could be the tail of a grouped number).
 _RE_CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 
+# A space grouping thousands (2 985名, as some pages print numbers): read as a comma.
+_RE_DIGIT_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
+
 # A figure that ends a range (2- 3名, 2至3名) is no count.
 # Rule 2d: deputies counted with no level: after an election verb (选出代表45名, 选举产生人大
 # 代表45名) or before deputies governed by one in the clause (对出缺的9名人大代表进行了补选).
@@ -401,7 +405,8 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
     (level None) holding the figures that name no level (rule 9); and the levels whose
     deputies the sentence names, with a figure or not (for rule 9d)."""
     s = sentence.text
-    quantities = [q for q in find_quantities(_RE_CLAUSE_COMMA.sub("，", s))
+    readable = _RE_DIGIT_SPACE.sub(",", _RE_CLAUSE_COMMA.sub("，", s))
+    quantities = [q for q in find_quantities(readable)
                   if not _RE_RANGE_BEFORE.search(s, 0, q.start)
                   and not _RE_CHROME_BEFORE.search(s, max(0, q.start - 8), q.start)]
     bodies = _bodies(s, quantities, ctx) if about_deputies else []
