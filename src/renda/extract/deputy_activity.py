@@ -170,6 +170,10 @@ def _first_mentions(found: list[_Found]) -> list[_Found]:
 # Deputies a body organises (常委会组织代表进站…): they, not the body, did what is counted.
 _ORGANISED_RE = re.compile("(?:组织|邀请|安排|动员|发动|引导)[^#@，,；;。]{0,6}?代表")
 
+# Period words an article says in passing (近年来，我镇高度重视…): they date their own
+# paragraph, not the paragraphs after it.
+_IN_PASSING_RE = re.compile("近年来|多年来|历年来|近几年来|近些年来")
+
 # A segment that breaks down the count before it (其中…).
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
 
@@ -282,7 +286,8 @@ def _find(text: str, ctx: DocContext) -> Iterator[_Found]:
             head = _segments(sent.text)
             for a, b in head[:2]:
                 opener = _period_in(sent.text[a:b], ctx.report_year, text, sent.start + a)
-                if opener and _LEAD_ONLY.match(sent.text[a:b]):
+                if opener and _LEAD_ONLY.match(sent.text[a:b]) \
+                        and not _IN_PASSING_RE.search(sent.text[a:b]):
                     section_period = opener
                     break
             first_in_paragraph = False
