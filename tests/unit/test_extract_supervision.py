@@ -523,6 +523,9 @@ def test_documents_out_of_scope_give_no_rows() -> None:
     assert supervision.extract(law, NEWS) == []
     cppcc = "县政协组织委员对全县多种经营情况进行视察。\n1999年8月，部分委员视察计划生育工作。"
     assert supervision.extract(cppcc, NEWS) == []
+    speech = ("各位代表：\n现在，我代表县人民政府向大会报告工作。\n我们配合县人大常委会对全县"
+              "农村公路建设情况进行视察，认真听取和审议了人大代表的意见。")
+    assert supervision.extract(speech, NEWS) == []
 
 
 def test_one_activity_one_row() -> None:

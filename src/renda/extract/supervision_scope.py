@@ -4,8 +4,9 @@ The first layer of the `supervision` extractor (:mod:`renda.extract.supervision`
 any activity is looked for, these rules say which documents, sections, sentences and parts
 of sentences tell activities that took place, in this order:
 
-1. Documents: a government's report (it reports its own work; its words on "accepting the
-   congress's supervision" are no activity), a legal text (its lines open with articles:
+1. Documents: a government's report or speech (its doc type, or its opening in its own
+   voice: 我代表县人民政府向大会报告; it reports its own work, and its words on "accepting
+   the congress's supervision" are no activity), a legal text (its lines open with articles:
    第十一条 常务委员会应当…), and a text naming another overseeing body but no people's
    congress (a CPPCC page, a discipline commission's news) give no rows.
 2. Sections on coming work: from a short heading line naming a plan (2022年工作安排, 监督
@@ -45,6 +46,8 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 
 
 # Rule 1.
+# A government's report or speech opening in its own voice (我代表县人民政府向大会报告工作).
+_RE_GOVERNMENT_SPEAKS = re.compile(r"我代表[^，,。]{0,16}政府")
 _RE_ARTICLE_LINE = re.compile(r"(?m)^[ \t　]*第[一二三四五六七八九十百零〇]+条")
 _MIN_ARTICLES = 3
 _RE_CONGRESS = re.compile(VOCAB["congress_named"])
@@ -74,7 +77,7 @@ _RE_NEWS_TIME = re.compile(r"日前|近日|昨日|昨天|今天|今日|本月|�
 
 def document_out_of_scope(text: str, ctx: DocContext) -> str | None:
     """Rule 1: why a document holds no oversight activity, or None."""
-    if ctx.doc_type == "government_report":
+    if ctx.doc_type == "government_report" or _RE_GOVERNMENT_SPEAKS.search(text[:800]):
         return "a government's report"
     if len(_RE_ARTICLE_LINE.findall(text)) >= _MIN_ARTICLES:
         return "a legal text (articles)"
