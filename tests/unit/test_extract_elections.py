@@ -291,6 +291,11 @@ CONFIRMATIONS = [
     Example("县人大常委会依法确认新选出的县人大代表186名代表资格有效。",
             [_direct("county", deputies_elected=186)],
             note="credentials confirmed: the deputies elected"),
+    Example("会议听取了代表资格审查委员会的报告，确认补选的2名县人大代表资格有效。",
+            [_direct("county", deputies_elected=2)],
+            note="the by-elected deputies' credentials confirmed"),
+    Example("全县共有县人大代表198名，其中连任代表56名，新当选代表142名。", [],
+            note="deputies in office, with their make-up"),
 ]
 
 # Rules 2a-2d: counts written apart from the deputies' words.

@@ -10,8 +10,8 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    县(市、区)人大代表; 市人代表 is a typo of 市人大代表) and holds an election verb (选举产生,
    选出, 当选, 补选, 投票, ...; not 选举单位, 投票测评, 当选代表以来).  Deputies of several
    levels counted together (县乡两级人大代表, 各级人大代表), candidates (人大代表候选人),
-   composition statements (当选的186名县人大代表中, 妇女代表占27.5%), deputies leaving
-   office (12名县人大代表辞去代表职务) and credentials ended or reviewed (终止…代表资格,
+   composition statements (当选的186名县人大代表中, 妇女代表占27.5%), deputies in office
+   (全县共有县人大代表198名), deputies leaving office (12名县人大代表辞去代表职务) and credentials ended or reviewed (终止…代表资格,
    代表资格审查委员会) give no count; nor does a level named with no
    figure at all (a caption such as 选民投票选举县十七届人大代表).
    a. Credentials confirmed (确认…县人大代表186名代表资格有效) restate the election: the
@@ -166,6 +166,9 @@ _RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"])
 _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
 # Rule 1a: credentials confirmed (确认211名县人大代表的代表资格有效) restate an election held:
 # the count is the deputies elected.  Credentials ended or refused are no election.
+# Deputies in office (全县共有县人大代表198名, 现有): a stock, not an election's count.
+_RE_STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|目前有|尚有)$")
+
 # Deputies leaving office (辞去代表职务, 罢免, 去世): their count is not of deputies elected.
 _RE_LEFT_OFFICE = re.compile("|".join(_VOCAB["left_office"]))
 _RE_CONFIRMED = re.compile(r"确认[^。；;]*资格(?:全部|均)?有效")
@@ -547,11 +550,13 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
     bodies: list[_Body] = []
     for m in _RE_DEPUTIES.finditer(s):
         after = s[m.end():]
-        if _RE_NOT_A_BODY.match(after) or after.startswith(("中", "里")):
-            continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
         clause = _comma_clause(s, m.start())
-        if _RE_RESTATEMENT.search(clause) and not (_RE_CONFIRMED.search(clause)
-                                                   and not _RE_NOT_CONFIRMED.search(clause)):
+        confirmed = _RE_CONFIRMED.search(clause) is not None \
+            and not _RE_NOT_CONFIRMED.search(clause)
+        if (_RE_NOT_A_BODY.match(after) and not (confirmed and after.startswith("资格有效"))) \
+                or after.startswith(("中", "里")):
+            continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
+        if _RE_RESTATEMENT.search(clause) and not confirmed:
             continue  # 代表资格终止, 资格审查委员会: no election reported
         before = s[max(0, m.start() - 16):m.start()]
         lm = _RE_LEVEL_BEFORE.search(before)
@@ -584,6 +589,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             continue  # 县人大代表186名中, 妇女代表51名
         if count is not None and _RE_LEFT_OFFICE.search(_comma_clause(s, count.start)):
             count = None  # 12名县人大代表因工作调动辞去代表职务: deputies leaving, not elected
+        if count is not None and _RE_STOCK_BEFORE.search(s, max(0, body_start - 4), body_start):
+            count = None  # 全县共有县人大代表198名: deputies in office
         bodies.append(_Body(
             level=level, start=body_start,
             end=count.end if count is not None and count.start >= m.end() else m.end(),
