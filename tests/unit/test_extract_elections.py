@@ -296,6 +296,8 @@ CONFIRMATIONS = [
             note="the by-elected deputies' credentials confirmed"),
     Example("全县共有县人大代表198名，其中连任代表56名，新当选代表142名。", [],
             note="deputies in office, with their make-up"),
+    Example("全县共有县人大代表198名，其中新当选代表142名。", [],
+            note="a share of the deputies in office"),
 ]
 
 # Rules 2a-2d: counts written apart from the deputies' words.

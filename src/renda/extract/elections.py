@@ -497,8 +497,9 @@ def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
         if q.unit not in _COUNT_UNITS:
             continue
         clause = _comma_clause(s, q.start)
-        if "中" in s[q.end:q.end + 8] or _RE_RESTATEMENT.search(clause):
-            continue
+        if "中" in s[q.end:q.end + 8] or _RE_RESTATEMENT.search(clause) \
+                or clause.lstrip().startswith("其中"):
+            continue  # composition: 当选代表中…, 其中新当选代表142名
         counted = _RE_BARE_BEFORE.search(s, max(0, q.start - 24), q.start)
         if counted is None and _RE_BARE_AFTER.match(s, q.end) \
                 and _RE_BARE_VERB.search(clause):
