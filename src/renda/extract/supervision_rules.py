@@ -125,6 +125,7 @@ _RE_ORGAN_PREFIX = re.compile(
     """,
     re.VERBOSE,
 )
+_RE_MEETING_ACTOR = re.compile(r"会议(?:还|先后|分别|依次)?$|常委会(?:还|先后)?$")
 _RE_ANNUAL_REPORT = re.compile(r"^[\u4e00-\u9fff]{1,6}工作报告$")
 # Reports of the congress on itself: its election committee's, its qualification committee's.
 _RE_OWN_REPORTER = re.compile(r"选举委员会$|资格审查委员会$")
@@ -169,7 +170,7 @@ def _topic_verb_regex(verbs: str) -> re.Pattern[str]:
         (?P<lead>
             (?<![针面相绝应])对(?!于|此|照|接|标|外)   # 对 (not 针对, 对于, 对照)
           | 就(?!是|业|近|医|地|读)                    # 就 (not 就业, 就是)
-          | 围绕 | 针对
+          | 围绕 | 针对 | 聚焦 | 紧盯 | 紧扣
         )
         (?P<topic>.+?)                                 # the subject
         """ + _PARTICLE + r"""                         # particle: 进行, 开展了
@@ -591,9 +592,10 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
     reporters: list[str | None] = [None]
     if "报告" not in masked[pos:] and masked.endswith("情况") and vm.group().startswith("听取"):
         masked, seg = masked + "报告", seg + "报告"   # 听取和审议城市管理情况: a report heard
-    # 汇报 (a briefing) is a report only when reviewed (听取并审议…的汇报); an inspection
-    # group's 听取…汇报 is a briefing within its inspection.
-    nouns = _RE_REPORT_NOUN if "审议" in vm.group() else _RE_REPORT_ONLY
+    # 汇报 (a briefing) is a report when reviewed (听取并审议…的汇报) or heard by a meeting
+    # (主任会议听取了…的汇报); an inspection group's 听取…汇报 is a step of its inspection.
+    by_meeting = _RE_MEETING_ACTOR.search(masked[:vm.start()]) is not None
+    nouns = _RE_REPORT_NOUN if "审议" in vm.group() or by_meeting else _RE_REPORT_ONLY
     while True:
         km = nouns.search(masked, pos)
         if km is None:

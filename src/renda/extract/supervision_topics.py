@@ -84,7 +84,8 @@ _RE_UNIT = re.compile(r"(?:" + alt(VOCAB["appraised_unit_suffixes"]) + r")$")
 _RE_ORGAN_SPLIT = re.compile(r"以及|[、和及与]")
 _RE_ORGAN_SYSTEM = re.compile(r"^.{0,6}?系统")  # 政法系统公安局 -> 公安局
 # The congress's own bodies, never an organ overseen (人大常委会, 主席团).
-_RE_OWN_BODY = re.compile(r"(?:.{0,10}?人大)?(?:常委会|常务委员会|主席团)|.{0,10}?人民代表大会|人大")
+_RE_OWN_BODY = re.compile(
+    r".{0,10}?(?:人大|人民代表大会)(?:常委会|常务委员会|主席团)?|.{0,10}?(?:常委会|常务委员会|主席团)")
 
 
 def trim(topic: str, keep_extent: bool = False) -> str | None:
@@ -125,7 +126,8 @@ def names_subject(topic: str | None) -> TypeGuard[str]:
         return False
     c = core(topic)
     return (c not in _GENERIC and topic not in _GENERIC and len(c) >= 2
-            and not RE_INTERNAL.search(topic) and not _RE_NOT_A_SUBJECT.search(c))
+            and not RE_INTERNAL.search(topic) and not _RE_NOT_A_SUBJECT.search(c)
+            and not _RE_OWN_BODY.fullmatch(c))     # 聚焦市人大督办…: the congress itself
 
 
 def split_items(raw: str, objects: bool = False) -> list[str]:
