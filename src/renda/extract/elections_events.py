@@ -8,35 +8,36 @@ deputies in the next, the voters and the turnout in a third; a summary restates 
 in a closing paragraph.  Rules, in order (continuing the numbering of the sentence rules):
 
 9. Fragments.  Each sentence gives a fragment per level it names (with the figures of that
-   level) and a joint fragment (no level) with the figures it gives for no level (此次全乡共
-   登记选民7508名，参加投票6768人，投票率90.14%).
-   a. A joint fragment's figures go to the direct rows of the nearest sentence that has
-      rows, one sentence before or after it (the previous one on a tie), for the figures
-      those rows do not state themselves: the voters of a joint vote are both levels'.  A
-      joint fragment with no such neighbour gives nothing (a village committee's voters,
-      a Hong Kong village election: no deputies of a congress are in sight).
-   b. A fragment says of its vote either ``planned`` (seats still to fill: 将选举产生),
-      ``voted`` (deputies elected, voters who voted, a turnout), or ``neutral``
-      (constituencies and registered voters: true of a vote held or to come).  A planned
-      fragment that also says the vote took place (全县262624名选民参加投票，将差额选举产生
-      县人大代表217名) is two: a held one with the facts of the vote and no deputies, and a
-      planned one with the seats.
-   c. Deputies said neither elected nor voted for, in a sentence that schedules the vote or
-      next to one (各补选县人大代表1名。选举日期定于12月18日), are seats to fill: planned.
-   d. Deputies counted with no level (本次选举共选出代表45名) take the one level whose
-      deputies the sentences around name (two before, one after); with none or several
-      named, they give nothing.
-10. Fragments of one level, one scope and one kind of election (a by-election or not), within
-    ``WINDOW`` sentences of the previous fragment of the row (anywhere in the document when
-    both count the same deputies of a general election: 选出县人大代表186名 … 确认186名县
-    人大代表的代表资格有效; by-elections of one or two deputies recur),
-    are one row when they agree:
-    no figure, term or date differs, no total over a term meets a single year's, the
-    method is the same, and a planned fragment never meets a voted one (neutral ones meet
-    either).  The row's evidence runs from the first sentence used to the last, so that
-    ``text[char_start:char_end] == evidence`` still holds; its date is the most precise of
-    its fragments' (a neutral fragment's date only for a row of neutral fragments: the
-    constituencies are drawn before the vote).
+   level), a fragment of deputies counted with no level (本次选举共选出代表45名), and a
+   joint fragment with the figures it gives for no level (此次全乡共登记选民7508名，参加投票
+   6768人，投票率90.14%).  Each fragment says of its vote either ``planned`` (seats still to
+   fill: 将选举产生), ``voted`` (deputies elected, voters who voted, a turnout), or
+   ``neutral`` (constituencies and registered voters: true of a vote held or to come).
+   Read in this order:
+   a. Deputies counted with no level take the one level whose deputies the sentences around
+      name (two before, the sentence, one after); with none or several named, nothing.
+   b. Deputies said neither elected nor voted for (no 选出, 当选, 完成, 了…), in a sentence
+      that schedules the vote or next to one (各补选县人大代表1名。选举日期定于12月18日), are
+      seats to fill: planned.
+   c. A joint fragment's figures go to the direct rows of the same scope of the nearest
+      sentence that has some, one sentence before or after it (the previous one on a tie),
+      for the figures those rows do not state themselves: the voters of a joint vote are
+      both levels'.  A joint fragment with no such neighbour gives nothing (a village
+      committee's voters, a Hong Kong village election: no congress's deputies in sight).
+   d. A planned fragment that also says the vote took place (全县262624名选民参加投票，将差额
+      选举产生县人大代表217名) is two: a held one with the facts of the vote and no deputies,
+      and a planned one with the seats.
+10. Fragments of one level, one scope and one kind of election (a by-election or not) are one
+    row when they are near and agree.  Near: within ``WINDOW`` sentences of the row's last
+    fragment, or anywhere in the document when both count the same deputies of a general
+    election (选出县人大代表186名 … 确认186名县人大代表的代表资格有效; by-elections of one
+    or two deputies recur, so not theirs).  Agree: no figure, term or date differs, no total
+    over a term meets a single year's, the method is the same, and a planned fragment never
+    meets a voted one (neutral ones meet either).  The row's evidence runs from the first
+    sentence used to the last, so that ``text[char_start:char_end] == evidence`` holds; its
+    date is the most precise of its fragments' (a neutral fragment's only for a row of
+    neutral fragments: constituencies are drawn before the vote); its record id is that of
+    its span and key, kept unique within the document.
 """
 
 from __future__ import annotations
