@@ -151,9 +151,11 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
             if cut <= 0:
                 continue
             for act in activities(clause.text[:cut], deputies_oversee=deputies_oversee):
-                if followup and (act.method in seen_methods
-                                 or _FAMILY.get(act.method) in seen_methods):
+                if (followup and act.law_title is None
+                        and (act.method in seen_methods
+                             or _FAMILY.get(act.method) in seen_methods)):
                     continue   # 各督办组分别到承办单位…进行了督办: a step of the activity told
+                               # (a law named in full is one more law inspected)
                 seen_methods.add(act.method)
                 row = fact_row(
                     TABLE, ctx, clause, period,
