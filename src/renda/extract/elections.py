@@ -40,7 +40,7 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       planned unless a clause says they were filled (，实选3.6万名: that count, held).
    d. Deputies counted with no level (本次选举共选出代表45名, 对出缺的9名人大代表进行了
       补选), never another body's representatives (村民代表, 党代会代表), give a row of no
-      level yet: the events layer gives it the level the passage names (rule 9d).
+      level yet: the events layer gives it the level the passage names (rule 9a).
 3. Method: deputies of a city, province or the nation are elected by a congress (Electoral
    Law art. 2), so ``indirect``, except the deputies of a city with no counties (东莞, 中山:
    voters elect them); county and township deputies are elected by voters (``direct``)
@@ -406,7 +406,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
                       direct_city: bool) -> tuple[list[dict[str, Any]], set[str]]:
     """The fragments of one sentence: a row per level named (rules 1-5), and a joint row
     (level None) holding the figures that name no level (rule 9); and the levels whose
-    deputies the sentence names, with a figure or not (for rule 9d)."""
+    deputies the sentence names, with a figure or not (for rule 9a)."""
     s = sentence.text
     readable = _RE_DIGIT_SPACE.sub(",", _RE_CLAUSE_COMMA.sub("，", s))
     quantities = [q for q in find_quantities(readable)
@@ -492,7 +492,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
 def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
     """Rule 2d: deputies counted with no level, governed by an election verb (本次选举共选出
     代表45名, 对出缺的9名人大代表进行了补选): a row of no level yet, which takes the level
-    of the deputies the passage names (rule 9d)."""
+    of the deputies the passage names (rule 9a)."""
     for q in quantities:
         if q.unit not in _COUNT_UNITS:
             continue
@@ -519,7 +519,7 @@ def _share_joint(rows: list[_Row]) -> None:
     """Rule 9: in a sentence naming no deputies, the figures of no level go to the direct rows
     its labels named (全镇登记选民1.2万人，划分县人大代表选区8个、镇人大代表选区22个), not
     a kind of figure those rows state for themselves (全镇共设立选区30个，其中县人大代表选区
-    8个…: a total of the levels); with no such rows they stay joint (rule 9a)."""
+    8个…: a total of the levels); with no such rows they stay joint (rule 9c)."""
     joint = next((r for r in rows if not r.level and not r.bare), None)
     leveled = [r for r in rows if r.level]
     if joint is None or not leveled:
@@ -535,7 +535,7 @@ def _share_joint(rows: list[_Row]) -> None:
 
 
 def _basis(row: _Row) -> str:
-    """What a fragment says of the vote (rule 9c): ``planned`` (seats still to fill), ``voted``
+    """What a fragment says of the vote (rule 9): ``planned`` (seats still to fill), ``voted``
     (deputies elected, voters who voted, a turnout), or ``neutral`` (constituencies and
     registered voters only, true of a vote held or to come)."""
     if row.status == "planned":

@@ -77,7 +77,7 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
         if f["_basis"] == "voted" and not f["_done"] \
                 and all(f[c] is None for c in _VOTED_FIGURES) \
                 and scheduled & {f["_sentence"] - 1, f["_sentence"], f["_sentence"] + 1}:
-            f["status"], f["_basis"] = "planned", "planned"  # rule 9c
+            f["status"], f["_basis"] = "planned", "planned"  # rule 9b
     _attach_joint(joint, leveled)
     rows: list[dict[str, Any]] = []
     for fragment in _split_planned(leveled):
@@ -101,7 +101,7 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
 
 
 def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
-    """Rule 9d: deputies counted with no level take the one level whose deputies the
+    """Rule 9a: deputies counted with no level take the one level whose deputies the
     sentences around name (two before, the sentence itself, one after); with none or
     several named, the fragment gives nothing."""
     i = f["_sentence"]
@@ -114,7 +114,7 @@ def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
 
 
 def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) -> None:
-    """Rule 9a: a joint fragment's figures to the direct rows of the nearest sentence."""
+    """Rule 9c: a joint fragment's figures to the direct rows of the nearest sentence."""
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for f in leveled:
         if f["method"] == "direct":
@@ -146,7 +146,7 @@ def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) ->
 
 
 def _split_planned(fragments: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rule 9b: a planned fragment with the facts of a vote held is a held one and a planned
+    """Rule 9d: a planned fragment with the facts of a vote held is a held one and a planned
     one."""
     out: list[dict[str, Any]] = []
     for f in fragments:
