@@ -427,6 +427,11 @@ PASSAGES = [
             [_direct("county", deputies_elected=34000, constituencies=18000),
              _direct("township", deputies_elected=97000, constituencies=64000)],
             ctx=PROVINCE, note="a summary restated: one row per level"),
+    Example("全县选出县人大代表210名。其中，城关镇登记选民1.2万人，参选率95%；"
+            "河西乡登记选民0.8万人，参选率93%。",
+            [_direct("county", deputies_elected=210, voters_registered=None,
+                     turnout_pct=None)],
+            note="figures of parts of the area are not the whole's"),
     Example("全县选出县人大代表200名。全省共有4000万名选民参加投票。",
             [_direct("county", deputies_elected=200, voters_participating=None)],
             note="another area's figures are not the county's"),

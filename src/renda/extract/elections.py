@@ -370,6 +370,7 @@ class _Row:
     values: dict[str, float | int] = field(default_factory=dict)
     approximate: bool = False
     bare: bool = False              # deputies counted with no level (rule 2d)
+    listed: set[str] = field(default_factory=set)  # joint columns given twice (rule 9)
 
 
 def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
@@ -454,7 +455,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
     if not ordered:  # figures of no body: a joint row, and rows of the levels labels name
         ordered = [_Row("", "direct", "held", 0)]
     _fill_figures(s, quantities, ordered, ctx)
-    _share_joint(ordered)
+    _share_joint(ordered, s.lstrip().startswith("其中"))
     ordered = sorted((r for r in ordered if r.values),  # a row needs a figure
                      key=lambda r: r.start)
     if not ordered:
@@ -515,14 +516,23 @@ def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
     return []
 
 
-def _share_joint(rows: list[_Row]) -> None:
+def _share_joint(rows: list[_Row], part: bool) -> None:
     """Rule 9: in a sentence naming no deputies, the figures of no level go to the direct rows
     its labels named (全镇登记选民1.2万人，划分县人大代表选区8个、镇人大代表选区22个), not
     a kind of figure those rows state for themselves (全镇共设立选区30个，其中县人大代表选区
-    8个…: a total of the levels); with no such rows they stay joint (rule 9c)."""
+    8个…: a total of the levels); with no such rows they stay joint (rule 9c).  A kind of
+    figure given twice with different values (甲镇登记选民1.2万人，乙镇登记选民0.8万人) is
+    of several areas, not joint; so are the figures of a sentence opening with 其中 (a part
+    of the whole just reported: 其中，城关镇登记选民1.2万人)."""
     joint = next((r for r in rows if not r.level and not r.bare), None)
     leveled = [r for r in rows if r.level]
-    if joint is None or not leveled:
+    if joint is None:
+        return
+    if part:
+        joint.values.clear()
+    for column in joint.listed:  # figures of several areas, none the whole's
+        joint.values.pop(column, None)
+    if not leveled:
         return
     own = {c for r in leveled for c in r.values}
     for column, value in list(joint.values.items()):
@@ -885,6 +895,8 @@ def _respectively(s: str, quantities: list[Quantity], i: int,
 
 def _put(row: _Row, column: str, q: Quantity) -> None:
     if column in row.values:
+        if not row.level and row.values[column] != q.value:
+            row.listed.add(column)  # 甲镇登记选民1.2万人，乙镇0.8万人: figures of several areas
         return
     row.values[column] = int(q.value) if column in _INT_COLUMNS else q.value
     row.approximate = row.approximate or q.approximate
