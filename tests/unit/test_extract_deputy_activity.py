@@ -915,6 +915,72 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    # The same rules, other wordings: Chinese numerals, ；-lists, the fact split over two
+    # sentences, synonyms of the verbs.
+    Example(
+        "全区共建成代表联系站二十三个；民情驿站一百零五个。",
+        [("unspecified", "liaison_stations", 23, "unspecified"),
+         ("unspecified", "liaison_stations", 105, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "该街道依托12个社区，在每个社区均建立了人大代表之家。",
+        [("unspecified", "liaison_stations", 12, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "参加接待的区、街道两级人大代表共计64人次；接待来访群众210人次；收集意见和建议73条。",
+        [("deputies", "station_visits", 64, "unspecified"),
+         ("deputies", "people_received", 210, "unspecified"),
+         ("deputies", "problems_collected", 73, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "代表们在接待站共接访来访群众一千二百余人次。",
+        [("deputies", "people_received", 1200, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "代表们通过联络站收集涉及交通出行、环境整治、养老服务等方面的意见建议95条。",
+        [("deputies", "problems_collected", 95, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "将代表们反映集中的38件建议整合为9个重点督办事项，由常委会领导领衔督办。",
+        [("unspecified", "key_suggestions", 38, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "共收到代表建议一百二十件。除2件因涉密不予公开外，其余118件已全部办结答复。",
+        [("deputies", "suggestions_received", 120, "unspecified"),
+         ("unspecified", "suggestions_handled", 118, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "经统计，省人大常委会交由省政府研究处理的712件代表建议，已全部办复。",
+        [("government", "suggestions_handled", 712, "unspecified")],
+        doc_type="news",
+        actors={("suggestions_handled", 712): "省政府"},
+    ),
+    Example(
+        "代表满意的有105件，占87.5%；基本满意的15件，占12.5%。",
+        [("unspecified", "satisfaction_rate_pct", 87.5, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "联络站收集问题120个，其中80个已解决。",
+        [("unspecified", "problems_collected", 120, "unspecified"),
+         ("unspecified", "problems_resolved", 80, "unspecified")],
+        doc_type="news",
+    ),
+    Example(
+        "共收到代表建议215件，已全部交由34个承办单位办理。",  # assigned, not yet handled
+        [("deputies", "suggestions_received", 215, "unspecified")],
+        doc_type="news",
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
@@ -935,6 +1001,9 @@ WEB_TRAPS = [
     Example("市政协共收到委员提案420件，立案380件，办复率100%。", [], doc_type="news"),
     Example("加强联络站建设。通过代表反映社情民意。已答复14件。", [], doc_type="news"),
     Example("组织开展代表建议办理情况“回头看”，对12件建议进行跟踪督办。", []),  # a follow-up
+    Example("市财政局把涉及预算管理的6件代表建议作为重点，专题研究。", [], doc_type="news"),
+    Example("评选表彰“优秀代表之家”6个、“优秀代表建议”12件。", [], doc_type="news"),
+    Example("对群众反映的问题，承办单位须在10个工作日内答复。", [], doc_type="news"),
     # party study is the party's, not deputies' training
     Example("县人大常委会机关深入开展党史学习教育，举办专题读书班3期，参训党员干部120余人次。", [],
             doc_type="news"),

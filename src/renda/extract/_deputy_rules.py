@@ -137,6 +137,7 @@ _PERCENT = frozenset({"%"})
 #              共120余人参加了这期研讨班)
 #   satisfied_before  the segment before says how many were rated satisfied (满意70件，占86.4%)
 #   handled_before  the segment before counts suggestions handled (承办…326件，其中…)
+#   done_after  the next segment says they were all handled (…712件代表建议，已全部办复)
 #   each_unit_after  the rest of the clause sets up a station in each of the units counted
 #              (以6个办事处为基础，在每个办事处设立人大代表联络站)
 #   inspection_before  (exclusions only) an inspection is named earlier in the sentence and
@@ -150,7 +151,7 @@ _PERCENT = frozenset({"%"})
 # any other rule whose context fails gives no row.
 _CONTEXTS = ("none", "station", "suggestion", "deputy", "deputy_before", "congress", "rate",
              "reception_before", "key_after", "training_after", "satisfied_before",
-             "each_unit_after", "handled_before",
+             "each_unit_after", "handled_before", "done_after",
              "inspection_before", "except_after", "deputies_counted_before", "party_before")
 
 
@@ -339,6 +340,8 @@ RULES: tuple[Rule, ...] = (
         rf"@ {_G}*? (?:列为|确定为|作为|定为|遴选为|确定|选定|为) 重点 (?:督办|处理|代表)* (?:议案|建议|件)",
         rf"@ {_NP_GAP}{{0,4}}? 重点 (?:督办|处理|代表)* (?:议案|建议)",  # 5件重点建议
         rf"^ (?:其中)? @ (?:建议|议案)? (?:由|交由|交) {_G}{{0,12}}? 重点 (?:督办|办理|处理)",  # 其中5件由主任会议成员重点督办
+        # 将…38件建议整合为9个重点督办事项: the suggestions merged into key items
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} (?:归并|合并|整合|归类|梳理)[^@]{{0,4}}? 为 # {_G}{{0,3}}? 重点",
     ),
     _rule(
         # 860件建议合并归类为91项，交由有关专门委员会重点督办: counted, then sent to key
@@ -407,6 +410,8 @@ RULES: tuple[Rule, ...] = (
         rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,4}}? {_PUBLIC} 的? (?:建议|意见)",
         # 收集2800余条事关发展稳定、民生福祉的意见、建议: a longer modifier ending in 的.
         rf"{_COLLECT} {_G}{{0,6}}? @ {_G}{{0,16}}? 的 (?:{_PROBLEM}|{_OPINION})",
+        # 收集涉及交通出行、环境整治等方面的意见建议95条: the modifier before the opinions
+        rf"{_COLLECT} {_G}{{0,24}}? 的 (?:{_PROBLEM}|{_OPINION}) {_FILL} @",
     ),
     _rule(
         "problems_resolved", "problems_resolved", _ITEMS, "station",
@@ -430,6 +435,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "verb_only", "family:verb", _ITEMS, "rate",
         rf"(?P<verb>{_HANDLE}|{_RESOLVE_VERB}|采纳|{_COLLECT}) {_G}{{0,4}}? @",  # 已办结118件, 已解决的92件
+        # the verb after the number: 其余118件已全部办结, 其中80个已解决
+        rf"@ {_G}{{0,2}}? (?:已经?|均已?|都已?|全部|现已|目前已)+ (?:得到)? (?P<verb>{_HANDLE}|{_RESOLVE_VERB}|采纳)",
+    ),
+    _rule(
+        # 交由省政府研究处理的712件代表建议，已全部办复: the clause after says they were handled.
+        "suggestions_done_after", "suggestions_handled", _ITEMS, "done_after",
+        rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} $",
+        fallthrough=True,
     ),
     _rule(
         "suggestions_received", "suggestions_received", _ITEMS, "suggestion",
@@ -747,6 +760,7 @@ _FORMAL_RE = re.compile(_FORMAL)
 _APPRAISAL_RE = re.compile(_APPRAISAL)
 _CLAUSE_TAIL_RE = re.compile("[；;]")
 _PARTY_STUDY_RE = re.compile(_alt(_W["party_study"]))
+_DONE_AFTER_RE = re.compile(rf"[，,]\s*{_DONE}")
 _OTHERS_AFTER_RE = re.compile(r"[，,；;]?\s*(?:而|但)?(?:其余|其他|其它|余下|剩余|剩下)")
 _DEPUTIES_COUNTED_RE = re.compile(
     rf"[0-9零〇一二两三四五六七八九十百千]+[余多]?(?:名|位){_MODS}*(?:人大)?代表")
@@ -757,7 +771,7 @@ _RECEPTION_RE = re.compile(rf"{_RECEIVE}{_G}{{0,10}}?{_PEOPLE}")
 # 督办: the 5 are the key ones, not the count before).
 _KEY_AFTER_RE = re.compile(
     r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?(?:交由|交给|交|由|列为|确定为|作为)"
-    r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?重点(?:督办|办理|处理)")
+    r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?(?:重点(?:督办|办理|处理)|领衔督办)")
 _TRAINING_AFTER_RE = re.compile(rf"参加{_G}{{0,12}}?{_TRAIN}")
 # 满意70件， (written before the segment 占86.4%), not 基本满意 / 不满意.
 _SATISFIED_BEFORE_RE = re.compile(
@@ -823,6 +837,8 @@ def _context_ok(context: str, where: _Where, metric: str | None = None,
     if context == "handled_before":
         last = where.before.rstrip("，,").rsplit("，", 1)[-1].rsplit(",", 1)[-1]
         return bool(_HANDLE_RE.search(last))
+    if context == "done_after":
+        return bool(_DONE_AFTER_RE.match(where.after))
     if context == "satisfied_before":
         return (bool(_SATISFIED_BEFORE_RE.search(where.before))
                 and _context_ok("suggestion", where, metric))
