@@ -414,6 +414,9 @@ SCOPE_TRAPS = [
     Example("执法检查前，有关专门委员会可以对重点问题开展专题调查研究。", [], note="a power"),
     Example("县级人民代表大会常务委员会组成人员三人以上联名，有权提出对本级人民政府的质询案。", [],
             note="a right"),
+    Example("会议审议通过了《县人大常委会2023年工作要点》《2023年监督工作计划》。", [],
+            note="the committee's own plans"),
+    Example("会议表决通过了县人大常委会2023年代表工作计划。", [], note="a work plan"),
     Example("2024年工作要点：计划听取和审议县政府关于农村供水工作情况的报告，对《中华人民共和国水法》"
             "开展执法检查。", [], note="a work plan"),
     Example("拟于6月听取和审议县人民法院关于执行工作情况的报告。", [], note="planned"),

@@ -110,6 +110,8 @@ _RE_BUDGET_ITEM = re.compile(
     re.VERBOSE,
 )
 
+# The committee's own plans, approved like a budget but not one (2023年监督工作计划, 工作要点).
+_RE_NOT_BUDGET = re.compile(r"工作计划|工作要点|监督计划|立法计划|工作方案|《")
 _RE_EXECUTION_REPORT = re.compile(r"执行情况的?报告$")
 
 # Rule 6 reads 对X进行审查 as a budget review only when X names a budget.
@@ -569,7 +571,7 @@ def _budget_rule(seg: str, masked: str) -> list[Activity]:
                 break  # items must follow each other
             start = im.start("item") if pos > obj_start else im.start()   # 和政县… is no 和
             topic = trim(seg[start:im.end("item")])
-            if topic:
+            if topic and not _RE_NOT_BUDGET.search(topic):
                 items.append(Activity("budget_review", topic))
             pos = im.end()
         # Last year's execution report goes with this year's plan or budget reviewed with it
