@@ -311,6 +311,13 @@ WEB_STYLES = [
     Example("会议听取了《县人大常委会执法检查组关于检查〈中华人民共和国消防法〉实施情况的报告》。",
             [(LE, None, "中华人民共和国消防法", None)],
             note="an inspection report is the inspection; the law inside 〈〉"),
+    Example("会议听取了县人大常委会关于《中华人民共和国乡村振兴促进法》执法检查情况的报告。",
+            [(LE, None, "中华人民共和国乡村振兴促进法", None)]),
+    Example("会议听取了县人民政府关于县人大常委会对《中华人民共和国安全生产法》执法检查报告审议意见"
+            "落实情况的报告。",
+            [(WR, "县人大常委会对《中华人民共和国安全生产法》执法检查报告审议意见落实情况",
+              "中华人民共和国安全生产法", "县人民政府")],
+            note="the government's report on the opinions of an inspection is a report"),
     Example("会议听取审议了县政府关于2022年县本级财政决算的报告和道路运输条例执法检查组的执法检查报告。",
             [(WR, "2022年县本级财政决算", None, "县政府"), (LE, None, "道路运输条例", None)]),
     Example("区人大财经委对《2023年区级预算调整方案》《2022年区级财政决算(草案)》进行初审。",

@@ -142,7 +142,7 @@ _RE_REPORT_ONLY = re.compile(r"报告" + _REPORT_END)
 # Rule 4b: reports that give an activity of their own: the committee's inspection of a law
 # (关于检查《X法》实施情况的报告, X法执法检查组的执法检查报告) and its research (调研报告).
 _RE_INSPECTION_REPORT = re.compile(r"^检查(?P<law>.+?)(?:的?贯彻)?(?:实施|执行)(?:情况)?$"
-                                   r"|^(?P<law2>.+?)执法检查(?:组的?(?:执法)?检查)?$")
+                                   r"|^(?P<law2>.+?)执法检查(?:组的?(?:执法)?检查)?(?:工作)?(?:情况)?$")
 _RESEARCH_KINDS = frozenset({"调研", "视察", "调查"})
 # The kind of a report written between its subject and 报告 (关于X情况的综合报告).
 _RE_REPORT_KIND = re.compile(r"的?(?:" + _alt(_VOCAB["report_kinds"]) + r")$")
