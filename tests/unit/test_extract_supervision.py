@@ -455,6 +455,8 @@ SCOPE_TRAPS = [
     Example("县人大常委会第一视察组深入企业、社区、农贸市场实地查看食品安全工作。", [],
             note="the itinerary of a visit (视察组 is no verb)"),
     Example("县委书记张某就乡村振兴工作进行调研。", [], note="the party's work"),
+    Example("县检察院对全县看守所开展专项检查。", [], note="an organ's own work"),
+    Example("村务监督委员会对村级财务开展专项监督。", [], note="a village's oversight"),
     Example("建议县人大常委会对全县农村道路建设情况开展专题调研。", [], note="a suggestion"),
     Example("明年，常委会对全县养老服务工作开展视察。", [], note="planned"),
     Example("常委会党组深入开展主题教育，大兴调查研究，班子成员开展专题调研12次。", [],
