@@ -981,6 +981,15 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # figures in 万
+        "全市各级人大代表进站履职达3.6万人次，收集意见建议1.2万条。",
+        [("deputies", "station_visits", 36000, "annual"),
+         ("deputies", "problems_collected", 12000, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
@@ -1004,6 +1013,12 @@ WEB_TRAPS = [
     Example("市财政局把涉及预算管理的6件代表建议作为重点，专题研究。", [], doc_type="news"),
     Example("评选表彰“优秀代表之家”6个、“优秀代表建议”12件。", [], doc_type="news"),
     Example("对群众反映的问题，承办单位须在10个工作日内答复。", [], doc_type="news"),
+    # norms, duties and other bodies share the trigger words but state no fact
+    Example("代表应当每年至少到联络站接待群众2次。", []),
+    Example("承办单位必须在3个月内办结代表建议。", []),
+    Example("全县建成政协委员工作室12个、委员联络站8个。", []),
+    Example("政协委员视察调研活动120人次。", []),
+    Example("全县共有县人大代表236名、乡镇人大代表1280名。", []),
     # party study is the party's, not deputies' training
     Example("县人大常委会机关深入开展党史学习教育，举办专题读书班3期，参训党员干部120余人次。", [],
             doc_type="news"),

@@ -227,7 +227,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "minimum_or_subset", None, None, "none",
-        rf"(?:至少|最少|不少于|不低于) {_G}{{0,6}}? @",  # 至少列席一次: a norm, not a count
+        rf"(?:至少|最少|不少于|不低于) {_G}{{0,12}}? @",  # 至少列席一次: a norm, not a count
         # 514件议案涉及的59个立法项目: a part, by what it touches (not 145件建议中，A类…,
         # where the count is the whole that the clause goes on to break down)
         rf"@ {_LIST_STOP}{{0,6}}? (?:议案|建议) (?:涉及|中的|所涉)",
