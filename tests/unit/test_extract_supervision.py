@@ -338,6 +338,8 @@ WEB_STYLES = [
             [(SI, "农村饮水安全", None, None), (SI, "城区交通治理", None, None),
              (SI, "养老服务", None, None)], period="multi_year",
             note="a count followed by its subjects; 此后 makes it a span"),
+    Example("一年来，共听取审议「一府一委两院」专项工作报告22个。",
+            [(WR, None, None, "一府一委两院", 22)], note="corner quotes of a Traditional page"),
     Example("昨日上午，市人大常委会以2023年度民生实事办理情况为主题的专题询问在会上举行。",
             [(SI, "2023年度民生实事办理", None, None)], ctx=NEWS, period="annual",
             note="以X为主题; a news story's time dates it"),

@@ -77,7 +77,7 @@ _RE_KIND_AFTER = re.compile(
 _KIND = {k["word"]: k for k in COUNTED_KINDS}
 # Rule 2b: a count followed by the subjects it counts (4次专题询问分别涉及：A、B、C和D).
 _RE_ENUMERATED = re.compile(
-    r"(?P<n>[0-9一二两三四五六七八九十]+)(?:次|项|个)[“\"]?(?P<kind>" + _KIND_ALT + r")[”\"]?"
+    r"(?P<n>[0-9一二两三四五六七八九十]+)(?:次|项|个)[“\"「]?(?P<kind>" + _KIND_ALT + r")[”\"」]?"
     r"(?:活动)?分别(?:涉及|是|为|围绕|聚焦|关于|就)?[:：]?(?P<list>[^。；;！？]+?)[。；;]?$"
 )
 # The clause's actor is deputies (代表们…视察), not deputies' suggestions (代表建议).
@@ -386,7 +386,7 @@ def _mask_organized_deputies(masked: str, deputies_oversee: bool) -> str:
 
 
 # A short quotation (“聚民意,惠民生”): its commas split no segment.
-_RE_QUOTED = re.compile(r"“[^“”]{1,16}”")
+_RE_QUOTED = re.compile(r"“[^“”]{1,16}”|「[^「」]{1,16}」")
 
 
 def _with_law_of_topic(act: Activity) -> Activity:

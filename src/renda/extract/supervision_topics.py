@@ -109,7 +109,7 @@ def trim(topic: str, keep_extent: bool = False) -> str | None:
         m = _RE_TOPIC_SUFFIX.search(t) or (None if keep_extent else _RE_EXTENT.search(t))
         if m and m.start() > 0:
             t, changed = t[:m.start()], True
-    if len(t) >= 2 and t[0] in "“\"" and t[-1] in "”\"":
+    if len(t) >= 2 and t[0] in "“\"「『" and t[-1] in "”\"」』":
         t = t[1:-1]
     return (year + t) if t else None
 
@@ -158,9 +158,9 @@ def _list_items(raw: str, min_len: int, pair: bool = False) -> list[str]:
     parts: list[str] = []
     current = ""
     for ch in raw:
-        if ch in "（(《“":
+        if ch in "（(《“「『":
             depth += 1
-        elif ch in "）)》”":
+        elif ch in "）)》”」』":
             depth -= 1
         if ch == "、" and depth == 0:
             parts.append(current)
@@ -170,7 +170,7 @@ def _list_items(raw: str, min_len: int, pair: bool = False) -> list[str]:
     parts.append(current)
     last = _RE_LAST_JOIN.match(parts[-1])
     if (last is not None and not _RE_JOINED_PHRASE.search(parts[-1])
-            and not re.search(r"[（(《“]", last.group("b"))
+            and not re.search(r"[（(《“「『]", last.group("b"))
             and all(len(trim(x) or "") >= max(min_len, 2) for x in last.groups())
             and (len(parts) > 1 or min_len == 1 or pair)):
         parts[-1:] = [last.group("a"), last.group("b")]
@@ -192,13 +192,13 @@ def is_unit(name: str) -> bool:
 
 def organ(words: str) -> str | None:
     """The organ named in a few words (县政府), else None."""
-    w = _RE_ORGAN_SYSTEM.sub("", words.strip().strip("“”\""))
+    w = _RE_ORGAN_SYSTEM.sub("", words.strip().strip("“”\"「」『』"))
     return w if w and is_organ(w) else None
 
 
 def organs(words: str) -> list[str | None]:
     """The organs of a list (政法系统公安局、法院和交警大队); [None] when they are not organs."""
-    parts = [_RE_ORGAN_SYSTEM.sub("", p.strip().strip("“”\""))
+    parts = [_RE_ORGAN_SYSTEM.sub("", p.strip().strip("“”\"「」『』"))
              for p in _RE_ORGAN_SPLIT.split(words)]
     parts = [p for p in parts if p]
     others = [p for p in parts if not _RE_OWN_BODY.fullmatch(p)]
