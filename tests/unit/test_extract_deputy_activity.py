@@ -990,6 +990,15 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # the same figure of two actors is two facts
+        "一年来，党组成员共深入代表联络站136次。\n全县各级人大代表累计深入代表联络站136人次。",
+        [("leadership", "station_visits", 136, "annual"),
+         ("deputies", "station_visits", 136, "annual")],
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

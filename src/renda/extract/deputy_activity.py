@@ -156,13 +156,17 @@ def _first_mentions(found: list[_Found]) -> list[_Found]:
     """Each count once: a report that gives the same count of one metric and period again
     in a later clause (共收到81件建议…。…81件建议交办到17个单位) restates it. Rates are
     kept: the same rate of different years or kinds is a different figure."""
-    first_clause: dict[tuple[str, float, str], int] = {}
+    seen: dict[tuple[str, float, str], list[tuple[int, str]]] = {}
     kept: list[_Found] = []
     for f in found:
         if f.metric not in _RATE_METRICS:
-            key = (f.metric, f.q.value, f.period)
-            if first_clause.setdefault(key, f.clause.start) != f.clause.start:
+            # the same count of the same actor, or of an actor left unspecified once
+            earlier = seen.setdefault((f.metric, f.q.value, f.period), [])
+            if any(start != f.clause.start and (kind == f.actor.actor_type
+                                                or "unspecified" in (kind, f.actor.actor_type))
+                   for start, kind in earlier):
                 continue
+            earlier.append((f.clause.start, f.actor.actor_type))
         kept.append(f)
     return kept
 
