@@ -518,6 +518,10 @@ PASSAGE_TRAPS = [
             [_direct("county", constituencies=9, voters_participating=6108,
                      deputies_elected=9)],
             note="a village committee naming a constituency is a place, not another vote"),
+    Example("上届换届选举中，全县选民参选率达96.3%，选出县人大代表200名；"
+            "本届选出县人大代表210名，参选率95.1%。",
+            [_direct("county", deputies_elected=210, turnout_pct=95.1)],
+            note="an earlier election's figures are not this one's"),
     Example("来自13个选举单位的80余名全国人大代表参加了研讨班。", [],
             note="选举单位 is no election"),
 ]

@@ -66,8 +66,9 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    分别 spreads a list of figures over the rows in order.  Composition shares (妇女代表占
    27.5%) sit next to none of these words and are never read; nor are the end of a range
    (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上), a
-   figure of another body's vote in its clause (村委会选举参选率92%) or constituencies
-   where the vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as
+   figure of another body's vote in its clause (村委会选举参选率92%), a figure or count of
+   an earlier election in its ；-clause (上届…参选率96.3%) or constituencies where the
+   vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as
    ，, a space grouping thousands (2 985名) as a comma.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
@@ -166,6 +167,9 @@ _RE_PLANNED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_markers"])
 _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_markers"]))
 # Rule 1a: credentials confirmed (确认211名县人大代表的代表资格有效) restate an election held:
 # the count is the deputies elected.  Credentials ended or refused are no election.
+# An earlier election than the one reported (上届, 历次): its figures are not this one's.
+_RE_EARLIER_VOTE = re.compile(r"上届|上一届|上次|历届|历次|以往|往届|上一次")
+
 # Deputies in office (全县共有县人大代表198名, 现有): a stock, not an election's count.
 _RE_STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|目前有|尚有)$")
 
@@ -602,6 +606,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count = None  # 12名县人大代表因工作调动辞去代表职务: deputies leaving, not elected
         if count is not None and _RE_STOCK_BEFORE.search(s, max(0, body_start - 4), body_start):
             count = None  # 全县共有县人大代表198名: deputies in office
+        if count is not None and _RE_EARLIER_VOTE.search(_semicolon_clause(s, count.start)):
+            count = None  # 上届选出县人大代表200名: an earlier election's count
         bodies.append(_Body(
             level=level, start=body_start,
             end=count.end if count is not None and count.start >= m.end() else m.end(),
@@ -627,6 +633,13 @@ def _seats_after(s: str, pos: int, quantities: list[Quantity]) -> tuple[Quantity
                     return nxt, False
             return q, True
     return None
+
+
+def _semicolon_clause(s: str, pos: int) -> str:
+    """The clause (between semicolons) holding ``pos``."""
+    start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
+    ends = [e for e in (s.find("；", pos), s.find(";", pos)) if e >= 0]
+    return s[start:min(ends) if ends else len(s)]
 
 
 def _comma_clause(s: str, pos: int) -> str:
@@ -778,6 +791,8 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
             continue  # 确保参选率达到90%以上: a target, not a figure of a vote
         if _RE_OTHER_VOTE.search(_comma_clause(s, q.start)):
             continue  # 村委会选举参选率92%: another body's vote (not 维则村委会选区: a place)
+        if _RE_EARLIER_VOTE.search(_semicolon_clause(s, q.start)):
+            continue  # 上届选民参选率96.3%: an earlier election's figure
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
         for column, before_re, after_re, units in _SLOT_RES:
