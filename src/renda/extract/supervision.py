@@ -3,10 +3,12 @@
 Three layers, each in its own module, read a document the way a careful reader does:
 
 * **Scope** (:mod:`renda.extract.supervision_scope`): which documents, sections, sentences
-  and parts of sentences can tell an activity that took place: not a government's report, a
-  legal text, another body's page (CPPCC, discipline), a plan section (工作计划, 工作要点),
-  duties and powers (应当, 可以, 有权), definitions, questions, a government accepting
-  oversight, plans inside a sentence (将, 拟, 计划, 建议议程); and the period of a sentence.
+  and parts of sentences can tell an activity that took place: not a government's report or
+  speech, a legal text, another body's page (CPPCC, discipline), a plan section (工作计划,
+  工作要点), a page's links to other stories, duties and powers (应当, 可以, 有权),
+  definitions, questions, party study, a government accepting oversight or reporting to the
+  congress, plans inside a sentence (将, 拟, 计划, 明年, 建议议程, 建议常委会…); and the
+  period of a sentence.
 * **Activities of a clause** (:mod:`renda.extract.supervision_rules`): a sentence in scope
   is split into clauses (at ；), each clause into comma segments read by the rules below.
 * **Subjects** (:mod:`renda.extract.supervision_topics`): what of a written subject is kept
@@ -17,13 +19,15 @@ not read again by a later one):
 
 0. Titles in 《》 of documents heard or reviewed (《县政府关于X的报告》《Y方案(草案)》) are read
    as written, as a list; titles of laws and rules stay titles.  A clause whose actor is
-   deputies (代表们…视察了) gives no row (deputy activity).
+   deputies (代表们…视察了) gives no row (deputy activity), nor one whose actor is the
+   party, the government or another organ alone (县委书记就X进行调研, 县检察院…专项检查).
 1. Methods listed as means (综合运用听取审议专项报告、调研视察等方式，聚焦X): one row, the method
    of the activity verb written after the subject (…，开展专题询问: one row per subject),
    else of the first means written; neither segment is read again.  A 就/围绕 segment with a
    method verb of its own is an activity, not the subject of the means.
 2. Counted groups (开展执法检查23次, 听取审议专项工作报告12项, 12次视察, 对报送备案的2218件…
-   进行审查, 检查5件法律实施情况): count N, no topic.  Not a group: a count inside the subject
+   进行审查, 检查5件法律实施情况): count N, no topic (but the kind of reports counted: 6个单位
+   负责人的述职报告 -> 述职报告).  Not a group: a count inside the subject
    of 对X进行<verb> (对十项民生实事进行跟踪监督), the count of a list's items (rule 6c), the
    count of named laws (甲、乙等5件法规: rule 5), another body's tally (配合自治区人大…).
    b. A count followed by the subjects it counts (4次专题询问分别涉及：A、B、C和D): one row
@@ -32,9 +36,11 @@ not read again by a later one):
    document; last year's execution report goes with this year's plan reviewed with it.
 4. Reports heard (听取和审议县政府关于X情况的报告, 审计工作报告): one row per report and per
    organ reporting; the report's subject as titled (its year, its 情况).  A 汇报 is a report
-   when reviewed (听取并审议…的汇报), not when only heard (检查组听取…汇报).  An organ's
-   report with no subject (县人民法院工作报告) gives no row; the congress's own reports
-   (常委会工作报告, 代表资格审查报告) neither.
+   when reviewed (听取并审议…的汇报) or heard by a meeting (主任会议听取了…的汇报), not when
+   heard by a group (检查组听取…汇报: a step of its inspection).  An organ's report with no
+   subject (县人民法院工作报告, a session's 政府工作报告、财政工作报告) gives no row; the
+   congress's reports on itself (常委会工作报告, its election and qualification committees')
+   neither.
    b. A report that is the overseeing body's own activity gives that activity: a research
       report (人大农委关于X的调研报告: inspection_research), an inspection report (关于检查
       《X法》实施情况的报告, X法执法检查组的执法检查报告: law_enforcement_inspection).
@@ -44,11 +50,14 @@ not read again by a later one):
       ``law_title``.
 6. Subject before the verb (对X进行调研, 就X开展专题询问, 对A、B进行持续跟踪监督): one row per
    subject (a list split by :func:`~renda.extract.supervision_topics.split_items`).  A
-   subject that is an organ or an organ's work (对县公安局开展工作评议, 县交通局工作) is the
-   ``target_organ``; so is a unit appraised (镇财政所).  After a verb of aim (加强对X的监督检
-   查) there is no activity.  A method word that is the object of another verb (对执法检查
+   subject that is an organ or an organ's work (对县公安局开展视察, 县交通局工作) is the
+   ``target_organ``; an appraisal's organs or units (对县公安局、镇财政所开展工作评议) are its
+   ``target_organ`` and, as written, its topic; a subject then an organ (就X对市住建局开展
+   质询) gives both; 对其中12个报告开展满意度测评 is a counted group.  After a verb of aim
+   (加强对X的监督检查) there is no activity.  A method word that is the object of another verb (对执法检查
    进行部署) or part of another word (调研指导, 视察组, 执法检查工作方案) is no verb.
-   b. 对X问题进行调查 is a special investigation in a clause naming 特定问题调查.
+   b. 对X问题进行调查 is a special investigation in a clause naming 特定问题调查; 跟踪检查 is
+      tracking (of laws, an inspection: rule 5); 督办 is tracking, 督查 a visit.
    c. A list before a count of its items (对A、B两个专题开展调研) gives one row per item.
    d. A subject that is a report (针对县政府关于X情况的报告开展专题询问): its subject X.
    e. 以X为主题的专题询问: X.
@@ -59,9 +68,10 @@ not read again by a later one):
       报告) is one more report.
 9. 备案审查 named as work done (not 履行备案审查职责, 备案审查办法) gives one filing_review
    row for the clause when no rule above gave one.
-10. A lead segment with a subject and no verb (就X问题，… / 围绕A、B，…) gives its subject(s)
-    to the activities of the next segments that have none (a bare verb, a group counted 1,
-    an organ's report, 联名提出质询案).
+10. A lead segment with a subject and no verb (就X问题，… / 围绕A、B，… / 对X情况，…) gives
+    its subject(s) to the activities of the next segments that have none (a bare verb, a
+    group counted 1, an organ's report, 联名提出质询案); organs overseen on that subject
+    (就X，对县公安局、县交通局进行督查) are one activity, not one per organ.
 11. An interpellation's ``target_organ`` is the organ put to it (对/向 the organ 提出质询, or
     the organ whose head answers: 县住建局主要负责人到会答复).
 12. Deputies organized by the overseeing body make up its inspection group (常委会…，并组织
@@ -76,14 +86,17 @@ Then over the document:
     and the hearing of its report, 审议 and 审查批准 of one plan) is the first row of that
     method, law, organ and count whose subject equals or holds the other's.
 15. A sentence whose actor is the activity's own group (检查组深入…, 各督办组…) or that
-    points back to it (此次, 本次) tells a step of an activity already told (the places
-    visited, the law named again as 《条例》), not a new one.
+    points back to it (此次视察, 本次检查) tells a step of an activity already told (the
+    places visited, the law named again as 《条例》), not a new one; a law named there in
+    full is one more law inspected.
 
 Not oversight, so no rows: activities whose actor is deputies (组织人大代表视察, 邀请代表参加
 执法检查, unless rule 12 applies), guidance and study of the congress's own work (就代表联络
 站建设进行调研指导), titles inside 《》 (修订《规范性文件备案审查暂行办法》 is not a review), a
 subject-less verb (深入洪相镇调研), a subject that only points back (对本行政区域内的实施情况
-开展检查, 围绕询问内容), a verb or a question as subject (就进一步提高专题询问实效, 就如何…).
+开展检查, 围绕询问内容, 对照《条例》), a verb or a question as subject (就进一步提高专题询问
+实效, 就如何…), the congress itself as subject (聚焦市人大督办…), the committee's own plans
+approved (监督工作计划, 工作要点).
 The evidence of a row is the clause it was read from (``text[char_start:char_end] ==
 evidence``).
 """
