@@ -522,6 +522,9 @@ PASSAGE_TRAPS = [
             "本届选出县人大代表210名，参选率95.1%。",
             [_direct("county", deputies_elected=210, turnout_pct=95.1)],
             note="an earlier election's figures are not this one's"),
+    Example("选出县人大代表210名，比上届增加10名，参选率95.1%，较上届提高1.2个百分点。",
+            [_direct("county", deputies_elected=210, turnout_pct=95.1)],
+            note="a comparison with the earlier election is about this one"),
     Example("来自13个选举单位的80余名全国人大代表参加了研讨班。", [],
             note="选举单位 is no election"),
 ]

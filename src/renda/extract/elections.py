@@ -168,7 +168,9 @@ _RE_RESTATEMENT = re.compile("|".join(f"(?:{p})" for p in _VOCAB["restatement_ma
 # Rule 1a: credentials confirmed (确认211名县人大代表的代表资格有效) restate an election held:
 # the count is the deputies elected.  Credentials ended or refused are no election.
 # An earlier election than the one reported (上届, 历次): its figures are not this one's.
-_RE_EARLIER_VOTE = re.compile(r"上届|上一届|上次|历届|历次|以往|往届|上一次")
+# A comparison with one (比上届提高1.2个百分点, 与上届相比) is about this election.
+_RE_EARLIER_VOTE = re.compile(r"(?<![比较与同])(?:上届|上一届|上次|历届|历次|以往|往届|上一次)"
+                              r"(?!相比|同期)")
 
 # Deputies in office (全县共有县人大代表198名, 现有): a stock, not an election's count.
 _RE_STOCK_BEFORE = re.compile(r"(?:共有|现有|拥有|目前有|尚有)$")
