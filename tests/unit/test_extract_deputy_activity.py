@@ -999,6 +999,15 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # a thousands group set off by a space (a hard-wrapped chronicle page)
+        "代表进站接待群众1 954人次。",
+        [("deputies", "people_received", 1954, "unspecified")],
+        doc_type="news",
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),

@@ -182,6 +182,8 @@ _IN_PASSING_RE = re.compile("近年来|多年来|历年来|近几年来|近些�
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
 
 _SPACES_RE = re.compile(r"[ \t\u3000]+")
+# 1 954: one to three digits, one space, a group of three (checked up to the group's end).
+_THOUSANDS_GAP_RE = re.compile(r"[1-9][0-9]{0,2}[ \u2009\u00a0][0-9]{3}")
 # A unit after spaces (692 件): the units of the metrics, longest first.
 _SPACED_UNIT_RE = re.compile(r"[ \t\u3000]+(人次|件次|[件个条项名人位家所处座期场批轮类份次]|%)")
 
@@ -370,11 +372,21 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
 
 def _spaced_units(seg: str, found: list[Quantity]) -> list[Quantity]:
     """The quantities, with a unit written after a space (a PDF's or a web page's 692 件)
-    taken as the unit: renda.numbers reads a unit only right after the number."""
+    taken as the unit, and a thousands group set off by a space (1 954人次) joined to the
+    digits before it: renda.numbers reads a unit only right after the number."""
     out: list[Quantity] = []
     for q in found:
         m = _SPACED_UNIT_RE.match(seg, q.end) if q.unit is None else None
-        out.append(Quantity(q.value, q.approximate, m.group(1), q.start, m.end()) if m else q)
+        if m:
+            q = Quantity(q.value, q.approximate, m.group(1), q.start, m.end())
+        prev = out[-1] if out else None
+        if (prev is not None and prev.unit is None and not prev.approximate
+                and _THOUSANDS_GAP_RE.fullmatch(seg, prev.start, q.start + 3)
+                and not seg[q.start + 3:q.start + 4].isdigit()):
+            out[-1] = Quantity(prev.value * 1000 + q.value, q.approximate, q.unit,
+                               prev.start, q.end)
+            continue
+        out.append(q)
     return out
 
 
