@@ -371,7 +371,9 @@ _QUANTITY_RE = re.compile(
           | 百
         )
       |
-        (?<![0-9A-Za-z.,])                      # whole Arabic numbers only (not 5G, v1.2)
+        (?<![0-9A-Za-z.])(?<![0-9],)            # whole Arabic numbers only (not 5G, v1.2, the
+                                                # tail of 12,345); after a comma between
+                                                # clauses (选区186个,登记选民…) a number begins
         (?<![0-9][-/:~])                        # not the second half of 2021-2025, 10:30
         (?P<num>""" + _ARABIC + r""")
         (?![0-9A-Za-z])                         # not 5G

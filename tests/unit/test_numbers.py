@@ -171,6 +171,11 @@ REPORT_FORMS = [
         Found(2.0, False, "个", "两个"),
     ]),
     QuantityCase("办理群众来信1,234件。", [Found(1234.0, False, "件", "1,234件")]),
+    # Web pages separate clauses with ASCII commas: a number after one begins there.
+    QuantityCase("划分选区42个,登记选民3.1万人。", [
+        Found(42.0, False, "个", "42个"),
+        Found(31_000.0, False, "人", "3.1万人"),
+    ]),
     QuantityCase("全年财政投入5.2亿元。", [Found(520_000_000.0, False, "元", "5.2亿元")]),
     QuantityCase("投票率为百分之八十五点五。", [Found(85.5, False, "%", "百分之八十五点五")]),
     QuantityCase("占比提高2.5个百分点。", [Found(2.5, False, "个百分点", "2.5个百分点")]),
