@@ -609,7 +609,7 @@ def _reread(masked: str) -> str | None:
     """The masked segment as the rules should read it: a figure given respectively stands
     after its own item; the figure a change goes to stands after what changed; the figure a
     change comes from is no figure of the report's (None)."""
-    m = _FROM_TO_RE.search(masked)
+    m = _FROM_TO_RE.search(masked) if "由" in masked else None
     if m:
         if m.group("first") == "@":
             return None
@@ -621,7 +621,7 @@ def _reread(masked: str) -> str | None:
 def respective(masked: str) -> str:
     """The masked segment as if the figure written @ stood right after its own item of a
     list counted respectively (议案和建议分别为#和@ -> 建议@), or the segment itself."""
-    m = _RESPECTIVELY_RE.search(masked)
+    m = _RESPECTIVELY_RE.search(masked) if "分别" in masked or "依次" in masked else None
     if m is None:
         return masked
     items = _ITEM_STOP_RE.split(m.group("items"))

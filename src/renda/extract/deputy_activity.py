@@ -182,6 +182,7 @@ _IN_PASSING_RE = re.compile("近年来|多年来|历年来|近几年来|近些�
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
 
 _SPACES_RE = re.compile(r"[ \t\u3000]+")
+_SPACE_HINT_RE = re.compile("[ \t\u3000\u2009\u00a0]")
 # 1 954: one to three digits, one space, a group of three (checked up to the group's end).
 _THOUSANDS_GAP_RE = re.compile(r"[1-9][0-9]{0,2}[ \u2009\u00a0][0-9]{3}")
 # A unit after spaces (692 件): the units of the metrics, longest first.
@@ -374,6 +375,8 @@ def _spaced_units(seg: str, found: list[Quantity]) -> list[Quantity]:
     """The quantities, with a unit written after a space (a PDF's or a web page's 692 件)
     taken as the unit, and a thousands group set off by a space (1 954人次) joined to the
     digits before it: renda.numbers reads a unit only right after the number."""
+    if not _SPACE_HINT_RE.search(seg):
+        return found
     out: list[Quantity] = []
     for q in found:
         m = _SPACED_UNIT_RE.match(seg, q.end) if q.unit is None else None
