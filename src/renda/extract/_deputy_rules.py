@@ -615,10 +615,10 @@ def _reread(masked: str) -> str | None:
             return None
         if m.group("second") == "@":
             return masked[: m.start()] + "@" + masked[m.end():]
-    return respective(masked)
+    return _respective(masked)
 
 
-def respective(masked: str) -> str:
+def _respective(masked: str) -> str:
     """The masked segment as if the figure written @ stood right after its own item of a
     list counted respectively (议案和建议分别为#和@ -> 建议@), or the segment itself."""
     m = _RESPECTIVELY_RE.search(masked) if "分别" in masked or "依次" in masked else None
