@@ -38,7 +38,8 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 _RE_DEPUTY_ACTOR = re.compile(_VOCAB["deputy_actor"])
 _RE_COMMITTEE_ACTOR = re.compile(_VOCAB["committee_actor"])
 _RE_OTHER_ACTOR = re.compile(_VOCAB["other_actor"])
-_RE_ABOUT = re.compile(r"关于")
+# Words that end a clause's actor: a lead of its subject or a verb of its work.
+_RE_ACTOR_END = re.compile(r"关于|审查|批准|开展|进行|组织|督查|督办|询问|测评|评议|备案|检查")
 # The congress named in an actor (县人大常委会主任, 主席团, 人大代表).
 _RE_CONGRESS_ACTOR = re.compile(r"人大|人民代表大会|常委会|主席团|代表|委员会")
 _RE_LAW = re.compile(r"(?:" + _alt(_VOCAB["law_suffixes"]) + r")$")
@@ -426,7 +427,7 @@ def _first_method_word(masked: str) -> int:
     """Where the clause's actor ends: at its first method word or the lead of a subject
     (对X, 就X, 关于X), whichever comes first."""
     ends = [m.start() for m in (_RE_METHOD_WORD.search(masked), _RE_SUBJECT_LEAD.search(masked),
-                                _RE_ABOUT.search(masked)) if m is not None]
+                                _RE_ACTOR_END.search(masked)) if m is not None]
     return min(ends) if ends else 0
 
 
@@ -564,16 +565,19 @@ def _budget_rule(seg: str, masked: str) -> list[Activity]:
         about = masked.find("关于", obj_start, obj_start + 16)
         if about >= 0:
             obj_start = about + 2  # 县人民政府关于2021年预算调整方案的议案
-        items: list[Activity] = []
+        spans: list[list[int]] = []
         pos = obj_start
         for im in _RE_BUDGET_ITEM.finditer(masked, obj_start):
             if im.start() != pos:
                 break  # items must follow each other
-            start = im.start("item") if pos > obj_start else im.start()   # 和政县… is no 和
-            topic = trim(seg[start:im.end("item")])
-            if topic and not _RE_NOT_BUDGET.search(topic):
-                items.append(Activity("budget_review", topic))
+            if spans and not im.group("sep"):
+                spans[-1][1] = im.end("item")   # …预算的方案: one document, 预算 a modifier
+            else:
+                start = im.start("item") if spans else im.start()   # 和政县… is no 和
+                spans.append([start, im.end("item")])
             pos = im.end()
+        items = [Activity("budget_review", t) for t in (trim(seg[a:b]) for a, b in spans)
+                 if t and not _RE_NOT_BUDGET.search(t)]
         # Last year's execution report goes with this year's plan or budget reviewed with it
         # (审查批准X计划执行情况的报告及Y计划): one budget review, read as the plan.
         plans = [a for a in items if not _RE_EXECUTION_REPORT.search(a.topic or "")]
