@@ -549,6 +549,10 @@ def test_documents_out_of_scope_give_no_rows() -> None:
     assert supervision.extract(law, NEWS) == []
     cppcc = "县政协组织委员对全县多种经营情况进行视察。\n1999年8月，部分委员视察计划生育工作。"
     assert supervision.extract(cppcc, NEWS) == []
+    cppcc_page = ("县政协召开常委会议，县人大常委会副主任应邀出席。\n县政协组织委员开展民主监督。"
+                  "\n县政协主席带领委员视察项目建设。\n政协委员提出提案120件，县政协办公室督办。"
+                  "\n组织委员对全县农村公路建设情况进行视察。")
+    assert supervision.extract(cppcc_page, NEWS) == []
     speech = ("各位代表：\n现在，我代表县人民政府向大会报告工作。\n我们配合县人大常委会对全县"
               "农村公路建设情况进行视察，认真听取和审议了人大代表的意见。")
     assert supervision.extract(speech, NEWS) == []

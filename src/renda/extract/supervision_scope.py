@@ -7,8 +7,8 @@ of sentences tell activities that took place, in this order:
 1. Documents: a government's report or speech (its doc type, or its opening in its own
    voice: 我代表县人民政府向大会报告; it reports its own work, and its words on "accepting
    the congress's supervision" are no activity), a legal text (its lines open with articles:
-   第十一条 常务委员会应当…), and a text naming another overseeing body but no people's
-   congress (a CPPCC page, a discipline commission's news) give no rows.
+   第十一条 常务委员会应当…), and a text naming another overseeing body but the congress
+   only in passing or not at all (a CPPCC page, a discipline commission's news) give no rows.
 2. Sections on coming work: from a short heading line naming a plan (2022年工作安排, 监督
    工作计划, 工作要点) to the next heading that looks back (回顾, 主要工作).  A page's links
    to other stories (相关阅读：…, 上一篇) and all after them are out of scope.
@@ -81,8 +81,10 @@ def document_out_of_scope(text: str, ctx: DocContext) -> str | None:
         return "a government's report"
     if len(_RE_ARTICLE_LINE.findall(text)) >= _MIN_ARTICLES:
         return "a legal text (articles)"
-    if not _RE_CONGRESS.search(text) and _RE_OTHER_BODY.search(text):
-        return "another body's work (CPPCC, discipline), no people's congress named"
+    congress = len(_RE_CONGRESS.findall(text))
+    others = len(_RE_OTHER_BODY.findall(text))
+    if others and (congress == 0 or others >= 3 * congress + 3):
+        return "another body's work (CPPCC, discipline), the congress named only in passing"
     return None
 
 
