@@ -1008,6 +1008,19 @@ WEB_PAGES += [
     ),
 ]
 
+WEB_PAGES += [
+    Example(
+        # issues raised with the deputies (交流问题) are collected, as are the public's
+        # suggestions; the release's check resolved <= collected then holds
+        "代表们在联络站接待群众12人，与群众交流问题13项，现场解决问题13项，收集群众建议3项。",
+        [("deputies", "people_received", 12, "unspecified"),
+         ("deputies", "problems_collected", 13, "unspecified"),
+         ("deputies", "problems_resolved", 13, "unspecified"),
+         ("deputies", "problems_collected", 3, "unspecified")],
+        doc_type="news",
+    ),
+]
+
 WEB_TRAPS = [
     Example("全县建成民情驿站12个。", [], doc_type="government_report"),  # nobody's congress
     Example("全镇9个社区，每个社区都有2名代表联系群众。", [], doc_type="news"),
