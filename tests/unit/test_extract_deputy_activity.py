@@ -1050,6 +1050,9 @@ WEB_TRAPS = [
     Example("全县建成政协委员工作室12个、委员联络站8个。", []),
     Example("政协委员视察调研活动120人次。", []),
     Example("全县共有县人大代表236名、乡镇人大代表1280名。", []),
+    # a hotline's figures after a sentence on stations are the hotline's
+    Example("全县建成人大代表联络站12个。12345热线受理群众诉求5.6万件，办结率99%。",
+            [("unspecified", "liaison_stations", 12, "unspecified")], doc_type="government_report"),
     # party study is the party's, not deputies' training
     Example("县人大常委会机关深入开展党史学习教育，举办专题读书班3期，参训党员干部120余人次。", [],
             doc_type="news"),

@@ -541,6 +541,9 @@ _STOCKS = frozenset({"liaison_stations", "liaison_points", "online_liaison_stati
 _RATE_METRICS = frozenset({"resolution_rate_pct", "response_rate_pct", "satisfaction_rate_pct"})
 
 _STATION_CONTEXT = re.compile(rf"代表|{_PLACE}|进站|选民")
+# Other desks that take the public's requests (a hotline, the letters-and-visits office, a
+# court): a sentence naming one speaks of it, not of the station named before.
+_OTHER_DESK_RE = re.compile(_alt(_W["other_desks"]))
 _BODIES = frozenset({"standing_committee", "leadership"})  # who do not put suggestions forward
 _STATION_ANAPHORA = re.compile(_alt(_W["station_anaphora"]))  # 该站, 本站
 _SUGGESTION_CONTEXT = re.compile(
@@ -809,7 +812,7 @@ def _context_ok(context: str, where: _Where, metric: str | None = None,
         # 截至目前，已办结群众诉求136件)
         return (bool(_STATION_CONTEXT.search(sentence)) or actor_type in ("leadership", "deputies")
                 or (where.stations_near and bool(_STATION_ANAPHORA.search(sentence)))
-                or where.congress_stations_near)
+                or (where.congress_stations_near and not _OTHER_DESK_RE.search(sentence)))
     if context == "suggestion":
         # In a report on deputies' work every 建议 is a deputy's; elsewhere a bare 建议 is
         # a deputy's right after deputies' suggestions were named (where.suggestions_near),
