@@ -575,6 +575,13 @@ def test_one_activity_one_row() -> None:
     assert all(text[r["char_start"]:r["char_end"]] == r["evidence"] for r in rows)
 
 
+def test_a_subject_reworded_is_one_activity() -> None:
+    text = ("2019年，常委会首次对加快学前教育发展情况开展专题询问。\n"
+            "常委会围绕加快发展学前教育、城乡供水一体化，开展专题询问。")
+    rows = supervision.extract(text, NEWS)
+    assert [r["topic"] for r in rows] == ["加快学前教育", "城乡供水一体化"]
+
+
 def test_an_inspection_told_over_sentences() -> None:
     text = ("9月10日，县人大常委会执法检查组对《甲省河道管理条例》贯彻实施情况进行执法检查。"
             "检查组深入企业、社区、河道沿线实地查看，听取了县水利局的汇报。"

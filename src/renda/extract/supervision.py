@@ -84,7 +84,8 @@ Then over the document:
     rows are kept only for methods that the section's own sentences give no row of.
 14. One activity, one row: an activity told again (a headline and its story, the research
     and the hearing of its report, 审议 and 审查批准 of one plan) is the first row of that
-    method, law, organ and count whose subject equals or holds the other's.
+    method, law, organ and count whose subject equals, holds or reorders the other's
+    (加快学前教育发展 / 加快发展学前教育).
 15. A sentence whose actor is the activity's own group (检查组深入…, 各督办组…) or that
     points back to it (此次视察, 本次检查) tells a step of an activity already told (the
     places visited, the law named again as 《条例》), not a new one; a law named there in
@@ -104,6 +105,7 @@ evidence``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from renda.extract.base import DocContext, Sentence, clauses, fact_row, sentences
@@ -190,8 +192,8 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
 def _one_row_per_activity(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rule 14: an activity told again in the same document (a headline and its story, the
     research and the hearing of its report, 审议 and 审查批准 of one plan) is one row, the
-    first: rows of one method, law, organ and count whose subjects are equal or one holds
-    the other (without the words of extent) are one."""
+    first: rows of one method, law, organ and count whose subjects are equal, one holds the
+    other, or one is the other's words reordered (without the words of extent) are one."""
     kept: list[dict[str, Any]] = []
     for row in rows:
         subject = core(row["topic"]) if row["topic"] else None
@@ -206,8 +208,15 @@ def _same_activity(row: dict[str, Any], subject: str | None, other: dict[str, An
     theirs = core(other["topic"]) if other["topic"] else None
     if subject is None or theirs is None:
         return subject is theirs
-    return subject == theirs or (min(len(subject), len(theirs)) >= 4
-                                 and (subject in theirs or theirs in subject))
+    if subject == theirs:
+        return True
+    if min(len(subject), len(theirs)) < 4:
+        return False
+    if subject in theirs or theirs in subject:
+        return True
+    # the same words reordered (加快学前教育发展 / 加快发展学前教育)
+    shared = sum((Counter(subject) & Counter(theirs)).values())
+    return shared >= 0.9 * min(len(subject), len(theirs))
 
 
 # Rule 15: a sentence whose actor is the activity's own group (检查组, 各督办组) or that points
