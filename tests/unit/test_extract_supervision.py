@@ -404,6 +404,8 @@ WEB_STYLES = [
     Example("主任会议听取了县政府关于全县防汛工作情况的汇报。",
             [(WR, "防汛工作情况", None, "县政府")], note="a briefing heard by a meeting"),
     Example("常委会聚焦乡村振兴开展专题调研。", [(IR, "乡村振兴", None, None)]),
+    Example("围绕乡村振兴，县人大常委会开展了为期一周的专题调研。", [(IR, "乡村振兴", None, None)],
+            note="为期一周的 between the particle and the verb"),
     Example("热点聚焦市人大督办代表建议办理。", [], note="page chrome; the congress is no subject"),
     Example("会议认真听取审议了《政府工作报告》、《人大工作报告》、《财政工作报告》。", [],
             note="a session's annual reports: no subject"),

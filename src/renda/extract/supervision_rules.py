@@ -161,7 +161,7 @@ _LAW_VERBS = frozenset({"执法检查", "检查", "跟踪检查"})
 
 # Rule 6: subject before the verb.
 _TOPIC_VERB_ALT = _alt(list(TOPIC_VERBS))
-_PARTICLE = r"(?:进行|开展|组织|实施|展开|提出|作出)?了?"
+_PARTICLE = r"(?:进行|开展|组织|实施|展开|提出|作出)?了?(?:为期[^，,。；;]{1,6}的)?"   # 为期三天的
 _MODIFIERS = r"(?:" + _alt(_VOCAB["verb_modifiers"]) + r")*"
 _NOT_AFTER_VERB = r"(?!" + _alt(_VOCAB["verb_not_followed_by"]) + r")"
 
