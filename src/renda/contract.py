@@ -115,8 +115,11 @@ _FACT_HEAD = (
        "来源文档标识（对应 documents.doc_id）。", nullable=False),
 )
 _FACT_TAIL = (
-    _c("evidence", "string", "The sentence or clause of the normalized text the row was read from.",
-       "证据：该行数据所依据的规范化文本中的句子或分句。", nullable=False),
+    _c("evidence", "string", "The passage of the normalized text the row was read from: a "
+       "sentence or clause, or, for an event reported over several sentences (an election's "
+       "constituencies, deputies and voters), the span from the first to the last sentence used.",
+       "证据：该行数据所依据的规范化文本片段：一个句子或分句；一次事件分几句报道时（如选区、代表、"
+       "选民数分句写出），为所用第一句至最后一句的连续片段。", nullable=False),
     _c("char_start", "int", "Start offset of the evidence in document_text.text (Python string index).",
        "证据在 document_text.text 中的起始字符位置。", nullable=False),
     _c("char_end", "int", "End offset (exclusive) of the evidence in document_text.text.",

@@ -25,9 +25,10 @@ def release_readme(version: str, created: str, rows: dict[str, int], n_rejects: 
         f"Created {created} by renda, extractor `{EXTRACTOR}`, data contract v{CONTRACT_VERSION}.",
         f"Licence: {DATASET_LICENCE['title']} ({DATASET_LICENCE['name']}).",
         "",
-        "Every row of `elections`, `supervision` and `deputy_activity` names the sentence it was "
-        "read from: `document_text.text[char_start:char_end] == evidence`. Check any figure "
-        "against its sentence before you cite it.",
+        "Every row of `elections`, `supervision` and `deputy_activity` names the passage it was "
+        "read from (a sentence, or the sentences from the first to the last that report one "
+        "event): `document_text.text[char_start:char_end] == evidence`. Check any figure "
+        "against its passage before you cite it.",
         "",
         "## Files and row counts",
         "",
