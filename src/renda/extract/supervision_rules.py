@@ -134,6 +134,9 @@ _RE_ANNUAL_REPORT = re.compile(r"^[\u4e00-\u9fff]{1,6}工作报告$")
 _RE_OWN_REPORTER = re.compile(r"选举委员会$|资格审查委员会$")
 _RE_AUDIT_END = re.compile(r"审计(?:工作)?$")
 _RE_ENTRUSTED = re.compile(r"受(?P<organ>[^，,、]{2,16}?)委托")
+_RE_ON_BEHALF = re.compile(r"代表(?P<organ>[^，,、]{2,16}?)(?:所?作的?)?$")
+# The speaker of a report (…所作的): 县法院院长所作的, 副县长李某代表县政府所作的.
+_RE_SPEAKER = re.compile(r"^(?P<speaker>[^，,、]{2,30}?)所?作的")
 _RE_REPORT_KIND_TAIL = re.compile(r"的?(?:专项)?(?:工作)?$")   # 法院的工作(报告)
 # Nouns of a report reviewed (报告, 汇报) and of a report heard (报告), ending an item: not
 # the verb of 向常委会报告履职情况.
@@ -611,6 +614,11 @@ def _report_rule(seg: str, masked: str) -> list[Activity]:
         if found or pos > vm.end():
             name = re.sub(r"^[、和及与]", "", name)   # the next item (not 和政县…)
         pos = k + 2
+        speaker = _RE_SPEAKER.match(name)
+        if speaker is not None and "关于" not in name:
+            # 副县长李某代表县政府所作的X情况报告: the speaker's organ reports X
+            reporters = _reporters(speaker.group("speaker"))
+            name = name[speaker.end():]
         if "关于" in name:                  # 县政府关于X的报告 (reporters inherited when absent)
             organ_part, topic_part = name.split("关于", 1)
             if _RE_OWN_REPORTER.search(organ_part):
@@ -677,10 +685,12 @@ def _reporters(words: str) -> list[str | None]:
     """The organs reporting, written before 关于: a list of organs (县法院、县检察院), the organ
     that entrusted its speaker (副县长李某受县人民政府委托所作的), or the organ of its head
     (县人民法院院长张某所作的)."""
-    listed = organs(words)
-    if listed != [None]:
-        return listed
-    m = _RE_ENTRUSTED.search(words) or _RE_ORGAN_PREFIX.match(words)
+    m = _RE_ENTRUSTED.search(words) or _RE_ON_BEHALF.search(words)
+    if m is None:
+        listed = organs(words)
+        if listed != [None]:
+            return listed
+        m = _RE_ORGAN_PREFIX.match(words)
     if m is not None:
         name = organ(m.group("organ") if "organ" in m.groupdict() else m.group())
         if name is not None:
