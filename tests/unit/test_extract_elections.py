@@ -529,6 +529,63 @@ PASSAGE_TRAPS = [
             note="选举单位 is no election"),
 ]
 
+# Rules widened to the family of expressions after the metamorphic tests of the tune pages
+# (tests/elections_metamorphic.py): other fillers between a label and its figure, other
+# labels of a turnout and of a constituency, other counters, other words of seats to fill,
+# other orders; each with sentences that share the words and state no such fact.
+WIDENED = [
+    Example("全镇划分选区数为42个，登记选民达到了2.36万人，参选率达到了93.6%，选出镇人大代表61名。",
+            [_direct("township", constituencies=42, voters_registered=23600, turnout_pct=93.6,
+                     deputies_elected=61)],
+            note="为, 达到了 between a label and its figure"),
+    Example("选区共计58个，参加投票的选民总数为3.12万人，选举产生县人大代表133名。",
+            [_direct("county", constituencies=58, voters_participating=31200,
+                     deputies_elected=133)], note="共计, 总数为"),
+    Example("选民参选比例为91.7%，选举产生县人大代表203名。",
+            [_direct("county", turnout_pct=91.7, deputies_elected=203)],
+            note="参选比例 is a turnout"),
+    Example("全区投票比率达88.2%，选出区人大代表176名。",
+            [_direct("county", turnout_pct=88.2, deputies_elected=176)],
+            note="投票比率 is a turnout"),
+    Example("全县共设选举区105个，选出县人大代表199名。",
+            [_direct("county", constituencies=105, deputies_elected=199)],
+            note="选举区 is a constituency"),
+    Example("全县划分为87个选举区，选出县人大代表166名。",
+            [_direct("county", constituencies=87, deputies_elected=166)]),
+    Example("全乡共有登记选民8360位，参加投票7912位，选举产生乡人大代表48名。",
+            [_direct("township", voters_registered=8360, voters_participating=7912,
+                     deputies_elected=48)], note="位 counts voters too"),
+    Example("1.2万位选民参加了投票，选出镇人大代表57名。",
+            [_direct("township", voters_participating=12000, deputies_elected=57)]),
+    Example("此次应依法选举产生镇人大代表73名。",
+            [{"level": "township", "method": "direct", "status": "planned",
+              "deputies_elected": 73}], note="应依法选举产生: seats to fill"),
+    Example("本次应差额选举产生县人大代表36名，各选区已完成候选人提名。",
+            [{"level": "county", "method": "direct", "status": "planned",
+              "deputies_elected": 36}], note="应差额选举"),
+    Example("在出缺的4个选区各补选1名区人大代表，共计4名。",
+            [_direct("county", deputies_elected=4)],
+            note="a count for each before the deputies, then the total"),
+    Example("补选1名县人大代表，共计投票选民2100人。",
+            [_direct("county", deputies_elected=1, voters_participating=2100)],
+            note="a total of something else after the count"),
+    Example("县人大代表选举中，选区3个暂缓选举，选出县人大代表190名。",
+            [_direct("county", constituencies=None, deputies_elected=190)],
+            note="constituencies put off, the label first"),
+    Example("全县设选区95个，其中有选区2个延期选举，选出县人大代表190名。",
+            [_direct("county", constituencies=95, deputies_elected=190)],
+            note="the subset put off is no total; the total is"),
+]
+
+# Sentences sharing the widened words that state no fact of an election.
+WIDENED_TRAPS = [
+    Example("要确保参选率达到了95%以上。", [], note="a target, with 达到了"),
+    Example("新当选的县人大代表中，妇女代表比例为27.5%。", [], note="a composition share"),
+    Example("全村登记选民达到了1260人，参选比例为92.3%，选举产生村委会成员5名。", [],
+            note="a village committee's vote"),
+    Example("应选县人大代表候选人数为名额的1.2倍。", [], note="candidates, not seats"),
+]
+
 ALL = [
     *[("confirmation", e) for e in CONFIRMATIONS],
     *[("count", e) for e in COUNTS],
@@ -547,6 +604,8 @@ ALL = [
     *[("new-styles", e) for e in NEW_STYLES],
     *[("trap", e) for e in TRAPS],
     *[("new-style-trap", e) for e in NEW_STYLE_TRAPS],
+    *[("widened", e) for e in WIDENED],
+    *[("widened-trap", e) for e in WIDENED_TRAPS],
 ]
 
 

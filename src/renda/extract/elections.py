@@ -222,7 +222,7 @@ _RE_COUNT_AFTER_VERB = re.compile(
     r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
 
 # Seats written after the deputies, and the clause saying they were filled (rule 2c).
-_RE_SEATS_AFTER = re.compile(r"\s*[：:]?\s*应选(?:举)?(?:产生)?(?:名额)?(?:为)?\s*")
+_RE_SEATS_AFTER = re.compile(r"\s*[：:]?\s*应(?:依法|差额|等额)?选(?:举)?(?:产生)?(?:名额)?(?:为)?\s*")
 _RE_FILLED_AFTER = re.compile(r"[，,；;]?\s*(?:实选|实际选出|实际当选|实际选举产生|选出|当选)(?:了)?(?:代表)?\s*")
 
 # A total after a count given for each of several (各补选县人大代表1名，共计5名).
@@ -247,36 +247,46 @@ _RE_CONGRESS_TERM = re.compile(
 # Totals over several years (the row is then 'multi_year').
 _RE_MULTI_YEAR = re.compile(r"五年来|过去五年|近五年|本届以来|本届任期|任期内|(?:19|20)\d{2}年以来")
 
+# The words between a figure's label and the figure: a total (共, 合计), a copula or verb
+# (为, 是, 达, 达到, 高达, 有, 计, 在) and an aspect particle (达到了), in that order.
+_FILL = (r"(?:总数|人数|数量|数)?(?:共|共计|合计|总计|累计|总共)?"
+         r"(?:为|是|达到|高达|达|有|计|在|已达|超过了?)?(?:了)?")
+# Labels of a turnout: 参选率, 投票率, 参选比例 / 参选比率 (and 投票比例).
+_TURNOUT = r"(?:参选率|投票率|(?:参选|投票)(?:比例|比率))"
+# A constituency: 选区, in some summaries 选举区.
+_CONSTITUENCY = r"选(?:举)?区"
+_SUBSET_AFTER = r"(?!推迟|暂缓|延期|未|另行|重新)"  # 2个选区推迟选举: where no vote took place
+_RE_SUBSET_AFTER = re.compile(r"\s*(?:推迟|暂缓|延期|未|另行|重新)")   # 选区2个推迟选举
+
 # Figures beside words, in order. Each entry: (column, regex the text before the number
 # must end with, regex the text after the number must start with, units accepted).
 # The text before is cut at the previous comma, the text after at the next one.
 _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = (
-    # 参选率85.5% / 参选率分别为92%、95% / 参选率均在90%以上 (approximate)
+    # 参选率85.5% / 参选率分别为92%、95% / 参选率均在90%以上 (approximate) / 参选率达到了85.5%
     # 参加投票的选民占登记选民的93.5%
-    ("turnout_pct", r"(?:参选率|投票率|占(?:登记)?选民(?:总数|人数)?的?)"
-     r"(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None, frozenset({"%"})),
+    ("turnout_pct", r"(?:" + _TURNOUT + r"|占(?:登记)?选民(?:总数|人数)?的?)"
+     r"(?:分别|均)?" + _FILL + r"$", None, frozenset({"%"})),
     # 平均得票率达95.7%
-    ("avg_vote_share_pct", r"平均得票率(?:分别|均)?(?:为|是|达到|高达|达|在)?$", None,
-     frozenset({"%"})),
-    # 登记选民15.8万名 / 选民登记15.8万人 / 共有登记选民
+    ("avg_vote_share_pct", r"平均得票率(?:分别|均)?" + _FILL + r"$", None, frozenset({"%"})),
+    # 登记选民15.8万名 / 选民登记15.8万人 / 共有登记选民 / 登记的选民达到了7508位
     # 共有选民23889人 (the voters of the area: those registered)
     ("voters_registered",
-     r"(?:登记(?:的)?选民|选民登记|(?:共有|现有)选民)(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
-     r"^(?:的)?登记选民", frozenset({"名", "人", None})),
+     r"(?:登记(?:的)?选民|选民登记|(?:共有|现有)选民)" + _FILL + r"$",
+     r"^(?:的)?登记选民", frozenset({"名", "人", "位", None})),
     # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
     ("voters_participating",
      r"(?:(?:参加|参与)了?(?:[^，,；;]{0,16}?选举)?投票|参选|投票(?=人数|选民))"  # 参加(…选举)投票
-     r"(?:的)?(?:选民)?(?:总数|人数)?(?:共|为|达到|达|有|计)?$",
+     r"(?:的)?(?:选民)?" + _FILL + r"$",
      # …了县级人大代表选举投票; 选民直接或以委托方式参加投票; 选民在80个投票点有序进行投票
      r"^(?:的)?选民(?:共同)?(?:[^，,；;。]{0,16}?(?:参加|参与|进行)了?)?"
      r"(?:投票|选举|[^，,；;]{0,16}?投票(?!站|点|箱))",
-     frozenset({"名", "人", None})),
-    # 划分选区176个 / 176个选区
+     frozenset({"名", "人", "位", None})),
+    # 划分选区176个 / 176个选区 / 选区数为176个 / 选举区176个
     # 176个县人大代表选区 / 130个县代表选区 (the level named in the label: rule 5b); not
-    # 2个选区推迟选举 (constituencies where the vote did not take place: a subset)
-    ("constituencies", r"选区(?:共|数)?(?:划分)?(?:为|达|有|计)?$",
+    # 2个选区推迟选举, 选区2个推迟选举 (constituencies where the vote did not take place: a subset)
+    ("constituencies", _CONSTITUENCY + r"(?:划分|设立|设置|设)?" + _FILL + r"$",
      r"^(?:(?:" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?(?:人大|人民代表大会|人)?的?代表"
-     r"|[县乡镇市区旗]级)?选区(?!推迟|暂缓|延期|未|另行|重新)",
+     r"|[县乡镇市区旗]级)?" + _CONSTITUENCY + _SUBSET_AFTER,
      frozenset({"个", None})),
 )
 _SLOT_RES = tuple(
@@ -300,9 +310,9 @@ _RE_CUT_BEFORE = re.compile(r"[，,；;：:。]")  # a figure's words do not cro
 _LABEL = (r"(?:(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
           r"(?:人大|人民代表大会|人)?的?代表(?:选举)?(?:的)?"
           r"|(?P<lvl_ji>[县乡镇市区旗]级))")  # 县级选区98个: a level word with 级 needs no 代表
-_RE_LABEL_AFTER = re.compile(_LABEL + r"选区(?!推迟|暂缓|延期|未|另行|重新)")
-_RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?选区(?:共|数)?(?:划分)?"
-                              r"(?:为|达|有|计)?$")
+_RE_LABEL_AFTER = re.compile(_LABEL + _CONSTITUENCY + _SUBSET_AFTER)
+_RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?" + _CONSTITUENCY
+                              + r"(?:划分|设立|设置|设)?" + _FILL + r"$")
 
 # An ASCII comma that separates clauses (选区,353个), not the thousands of 36,976: read as ，
 # (the same length, so offsets hold), since find_quantities takes no number right after an
@@ -332,10 +342,10 @@ _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~�
 # Rule 9: words of the figures of a vote; a sentence holding them is read even when it names
 # no deputies (此次全乡共登记选民7508名，参加投票6768人，投票率90.14%), unless it is about
 # an election of another body (村委会, 居委会, 政协, Hong Kong's 村代表).
-_RE_FIGURE_WORDS = re.compile(r"选民|选区|参选率|投票率")
+_RE_FIGURE_WORDS = re.compile(r"选民|" + _CONSTITUENCY + "|" + _TURNOUT)
 _RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
 _RE_OTHER_VOTE = re.compile(r"(?:" + "|".join(_VOCAB["other_bodies"]) + r")[^，,；;。]{0,4}?"
-                            r"(?:选举|换届|投票率|参选率)")
+                            r"(?:选举|换届|" + _TURNOUT + r")")
 
 # Prefecture-level cities with no counties (东莞, 中山): voters elect their deputies (rule 3).
 _CITIES_WITHOUT_COUNTIES = frozenset(_VOCAB["cities_without_counties"])
@@ -600,6 +610,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count = _count_before(s, body_start, quantities)
             if count is not None and s[m.end():].startswith(("中", "里")):
                 count = None
+            if count is not None:  # 各补选1名县人大代表，共计5名: the total
+                count = _total_after(s, m.end(), count, quantities)
         if count is None:
             count = _count_after_verb(s, m.end(), quantities)
         if count is not None and s[count.end:].lstrip().startswith(("中", "里")):
@@ -724,6 +736,17 @@ def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | Non
     return None
 
 
+def _total_after(s: str, pos: int, count: Quantity, quantities: list[Quantity]) -> Quantity:
+    """A total written right after deputies counted each (各补选1名县人大代表，共计5名), else
+    the count."""
+    total = _RE_TOTAL_AFTER.match(s, pos)
+    if total is not None:
+        for q in quantities:
+            if q.start == total.end() and q.unit == count.unit:
+                return q
+    return count
+
+
 def _count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
     """The count written right before the level (186名县人大代表), or before 为 when the
     elected are named first (补选张某、李某2人为市人大代表)."""
@@ -804,6 +827,8 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
             am = after_re.match(after) if after_re else None
             if bm is None and am is None:
                 continue
+            if column == "constituencies" and _RE_SUBSET_AFTER.match(s, q.end):
+                break  # 选区2个推迟选举: constituencies where no vote took place
             level = _label_level(s, q, ctx) if column == "constituencies" else None
             if level is not None:
                 targets = _rows_of_level(rows, level, q.start)
