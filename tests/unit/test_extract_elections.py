@@ -529,6 +529,8 @@ PASSAGE_TRAPS = [
             note="选举单位 is no election"),
 ]
 
+CITY_TOWN = DocContext("test-ctown", "news", 2021, "township", "山西省", "吕梁市", "孝义市")
+
 # Rules widened to the family of expressions after the metamorphic tests of the tune pages
 # (tests/elections_metamorphic.py): other fillers between a label and its figure, other
 # labels of a turnout and of a constituency, other counters, other words of seats to fill,
@@ -575,10 +577,29 @@ WIDENED = [
     Example("全县设选区95个，其中有选区2个延期选举，选出县人大代表190名。",
             [_direct("county", constituencies=95, deputies_elected=190)],
             note="the subset put off is no total; the total is"),
+    Example("县人大常委会依法组织对出缺的5名人大代表进行了补选。\n同日，全镇村民委员会换届选举同步"
+            "完成。\n来自4个选区的3210名选民参加投票，补选样例县第十八届人民代表大会代表。",
+            [_direct("county", deputies_elected=5, constituencies=4,
+                     voters_participating=3210)],
+            note="the level of a bare count named two sentences on, past another matter"),
+    Example("发布时间：2021-11-23 10:00 来源：本站 全县选民投票选举产生县人大代表186名。",
+            [_direct("county", deputies_elected=186, election_date=None)], ctx=NEWS,
+            note="a page's publication date is not the vote's"),
+    Example("选举时间：2021年12月18日，全县选出县人大代表186名。",
+            [_direct("county", deputies_elected=186, election_date="2021-12-18")], ctx=NEWS,
+            note="the vote's own date label"),
+    Example("全镇设市人大代表选区12个，选出市人大代表15名。",
+            [_direct("county", deputies_elected=15, constituencies=12)], ctx=CITY_TOWN,
+            note="a township of a county-level city: its 市 is that city"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.
 WIDENED_TRAPS = [
+    Example("在“美丽乡村”网络评选活动中，共有2.3万人参与投票，投票率达67.8%。", [],
+            note="a poll is no election"),
+    Example("全镇选出镇人大代表61名。在“最美庭院”评选中，共有3120人参与投票，投票率达71.2%。",
+            [_direct("township", deputies_elected=61, voters_participating=None,
+                     turnout_pct=None)], note="a poll next to an election"),
     Example("要确保参选率达到了95%以上。", [], note="a target, with 达到了"),
     Example("新当选的县人大代表中，妇女代表比例为27.5%。", [], note="a composition share"),
     Example("全村登记选民达到了1260人，参选比例为92.3%，选举产生村委会成员5名。", [],

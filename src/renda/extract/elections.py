@@ -24,8 +24,9 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    ``deputies_elected``; 县十七届 / 第十七届 beside it is ``congress_term``.
    a. 市 (and 市级) is read with the place before it: a division the gazetteer knows (孝义市
       and 宁乡市 are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or
-      the report's own name) in the report of a county-level city (``ctx.county`` ends in
-      市, own level county) is that city's own congress, so county level.  A place name
+      the report's own name) in the report of a county-level city or of one of its
+      townships (``ctx.county`` ends in 市, own level county or township) is that city's
+      own congress, so county level.  A place name
       ending in a level character (宁乡市) is not a list of levels; 苏木镇 (Inner Mongolia)
       is one township level, not 苏木 + 镇.  Between a count and its level may stand 出席
       and a place name (394名出席青海省第十一届…代表, 3名孝昌县第七届…代表), not words of
@@ -343,7 +344,7 @@ _RE_RANGE_BEFORE = re.compile(r"[0-9一二三四五六七八九十]\s*[-－—~�
 # no deputies (此次全乡共登记选民7508名，参加投票6768人，投票率90.14%), unless it is about
 # an election of another body (村委会, 居委会, 政协, Hong Kong's 村代表).
 _RE_FIGURE_WORDS = re.compile(r"选民|" + _CONSTITUENCY + "|" + _TURNOUT)
-_RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"]))
+_RE_NOT_CONGRESS = re.compile("|".join(_VOCAB["other_bodies"] + _VOCAB["other_votes"]))
 _RE_OTHER_VOTE = re.compile(r"(?:" + "|".join(_VOCAB["other_bodies"]) + r")[^，,；;。]{0,4}?"
                             r"(?:选举|换届|" + _TURNOUT + r")")
 
@@ -355,6 +356,7 @@ _RE_CITY_WITHOUT_COUNTIES = re.compile(_alternation([c[:-1] for c in _CITIES_WIT
 # Page chrome before a number (阅读次数:506): never a figure.
 _RE_CHROME_BEFORE = re.compile(r"(?:" + _alternation(_VOCAB["chrome_before_number"])
                                + r")(?:次数|数)?\s*[:：]?\s*$")
+_RE_CHROME_DATE = re.compile(r"(?:" + "|".join(_VOCAB["chrome_before_date"]) + r")\s*[:：]?\s*$")
 _RE_SCHEDULED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["scheduled_markers"]))
 _RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功|选出|当选|了")  # the vote said to be over
 
@@ -669,9 +671,10 @@ def _city_level(head: str, ctx: DocContext) -> str:
     A place name before 市 decides: the report's own county-level city (浏阳市 in 浏阳市's
     report) or any division the gazetteer knows (孝义市 is county-level, 长沙市 a prefecture,
     北京市 a province-level municipality).  A bare 市 (市人大代表, 选举产生市十八届人大代表)
-    in the report of a county-level city is that city's own congress, so county-level."""
+    in the report of a county-level city (or of a township of one) is that city's own
+    congress, so county-level."""
     own_city_county = bool(ctx.county and ctx.county.endswith("市")
-                           and _own_level(ctx) == "county")
+                           and _own_level(ctx) in ("county", "township"))
     if own_city_county and ctx.county and head.endswith(ctx.county[:-1]):
         return "county"
     named = _gazetteer_level(head)
@@ -945,8 +948,10 @@ def _put(row: _Row, column: str, q: Quantity) -> None:
 
 
 def _date_of(s: str, first_body: int, ctx: DocContext) -> PartialDate | None:
-    """The last date before the first body, else the first date of the sentence."""
-    dates = find_dates(s, ctx.report_year)
+    """The last date before the first body, else the first date of the sentence; not the
+    date of page chrome (发布时间：2021-11-23)."""
+    dates = [d for d in find_dates(s, ctx.report_year)
+             if not _RE_CHROME_DATE.search(s, max(0, d.start - 12), d.start)]  # 发布时间：
     if not dates:
         return None
     before = [d for d in dates if d.start < first_body]
@@ -972,7 +977,8 @@ def _scope_of(s: str, ctx: DocContext) -> str | None:
     if m is None or own is None:
         return None
     word = m.group()
-    if word == "全市" and own == "county" and ctx.county and ctx.county.endswith("市"):
+    if word == "全市" and own in ("county", "township") and ctx.county \
+            and ctx.county.endswith("市"):
         return None  # 全市 in a county-level city's report is its own area
     return word if _LEVEL_RANK[SCOPE_WORDS[word]] > _LEVEL_RANK[own] else None
 

@@ -15,7 +15,8 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
    ``neutral`` (constituencies and registered voters: true of a vote held or to come).
    Read in this order:
    a. Deputies counted with no level take the one level whose deputies the sentences around
-      name (two before, the sentence, one after); with none or several named, nothing.
+      name (two before, the sentence, two after: a lead sentence or a paragraph of another
+      matter may stand between); with none or several named, nothing.
    b. Deputies said neither elected nor voted for (no 选出, 当选, 完成, 了…), in a sentence
       that schedules the vote or next to one (各补选县人大代表1名。选举日期定于12月18日), are
       seats to fill: planned.
@@ -102,10 +103,10 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
 
 def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
     """Rule 9a: deputies counted with no level take the one level whose deputies the
-    sentences around name (two before, the sentence itself, one after); with none or
+    sentences around name (two before, the sentence itself, two after); with none or
     several named, the fragment gives nothing."""
     i = f["_sentence"]
-    levels = set().union(*(named.get(k, set()) for k in range(i - 2, i + 2)))
+    levels = set().union(*(named.get(k, set()) for k in range(i - 2, i + 3)))
     if len(levels) != 1:
         return
     level = next(iter(levels))
