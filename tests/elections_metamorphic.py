@@ -452,8 +452,12 @@ def counts_in_ming(text: str) -> str:
                         else m.group("num") + (m.group("mult") or "") + "名")
 
 
-_DEPUTIES = (r"(?P<lvl>(?:新一届)?(?:[县乡镇市区省旗]级?|乡镇|全国)(?:第?[0-9一二三四五六七八九十]+届)?"
-             r"(?:人大|人民代表大会)(?:的)?代表)")
+_BODY = (r"(?P<lvl>(?:新一届)?"
+             r"(?:(?:(?![选产举出届生级两各全])[\u4e00-\u9fff]){2,4}[县市区镇乡旗]"
+             r"(?:[县乡镇市区省旗]级?)?"
+             r"|[县乡镇市区省旗]级?|乡镇|全国)"
+             r"(?:第?[0-9一二三四五六七八九十]+届)?(?:人大|人民代表大会)(?:的)?代表)")
+_DEPUTIES = r"(?<=[了出选生、，,；;：:届的])" + _BODY
 
 
 def count_before_deputies(text: str) -> str:
@@ -464,7 +468,7 @@ def count_before_deputies(text: str) -> str:
 
 def count_after_deputies(text: str) -> str:
     """186名县人大代表 → 县人大代表186名 (not 当选的186名…代表中: a share)."""
-    return re.sub(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?(?:万|亿)?[名位])" + _DEPUTIES
+    return re.sub(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?(?:万|亿)?[名位])" + _BODY
                   + r"(?![中里候资团])", lambda m: m.group("lvl") + m.group("n"), text)
 
 
@@ -504,6 +508,84 @@ def constituencies_label_first(text: str) -> str:
     """N个选区 → 选区N个 (划分为120个选区 → 划分为选区120个), not N个…选区 of a level."""
     return re.sub(r"(?<![0-9第])(?P<n>[0-9]+)个选区(?![的])",
                   lambda m: "选区" + m.group("n") + "个", text)
+
+
+def voters_label_middle(text: str) -> str:
+    """N名选民参加投票 → 选民N人参加投票 (the noun before the figure, the verb after)."""
+    return re.sub(r"(?<![0-9.])(?P<n>[0-9]+(?:\.[0-9]+)?(?:万|亿)?)(?:多|余)?[名人]选民"
+                  r"(?P<v>参加|参与)", lambda m: "选民" + m.group("n") + "人" + m.group("v"), text)
+
+
+def respectively_form(text: str) -> str:
+    """Two levels and their counts as one 分别 clause (选举产生县人大代表186名、乡镇人大代表512名
+    → 选举产生县、乡镇人大代表分别为186名、512名)."""
+    level = r"(?:[县乡镇市区旗]级?|乡镇)"
+    pattern = re.compile(r"(?P<verb>选举产生|选出)(?P<new>新一届)?(?P<a>" + level + r")人大代表"
+                         r"(?P<n>[0-9]+[名人位])[、，,和](?P<b>" + level + r")人大代表"
+                         r"(?P<m>[0-9]+[名人位])")
+    return pattern.sub(lambda m: m.group("verb") + (m.group("new") or "") + m.group("a")
+                       + "、" + m.group("b") + "人大代表分别为" + m.group("n") + "、" + m.group("m"),
+                       text)
+
+
+def term_first(text: str) -> str:
+    """The term before the level (县十八届人大代表 → 第十八届县人大代表)."""
+    return re.sub(r"(?<=[了出选生、，,；;：:的])(?P<lvl>[县乡镇市区省旗])第?(?P<t>[一二三四五六七八九十]+)届"
+                  r"(?=人大代表|人民代表大会代表)",
+                  lambda m: "第" + m.group("t") + "届" + m.group("lvl"), text)
+
+
+def elected_as_dangxuan(text: str) -> str:
+    """选举产生X人大代表N名 → X人大代表N名当选 (the count said elected after it; not after
+    将, 应, 拟: seats still to fill)."""
+    pattern = re.compile(r"(?:依法)?选举产生(?:了)?(?P<body>(?:新一届)?[县乡镇市区旗]级?人大代表"
+                         r"[0-9]+[名人位])(?=[。，,])")
+
+    def swap(m: re.Match[str]) -> str:
+        if re.search(r"[将应拟]", text[max(0, m.start() - 3):m.start()]):
+            return m.group()
+        return m.group("body") + "当选"
+    return pattern.sub(swap, text)
+
+
+def elected_as_xuanjuchu(text: str) -> str:
+    """选举产生 → 选举出 / 选出 → 顺利选出了 (an election said held: not after 将, 应, 拟)."""
+    text = re.sub(r"(?<![将应拟])选举产生", "选举出", text)
+    return re.sub(r"(?<![将应拟举])选出", "顺利选出了", text)
+
+
+def _after_election_sentence(text: str, sentence: str) -> str:
+    """``sentence`` inserted right after the first sentence that names deputies elected with
+    a figure (in its paragraph)."""
+    for start, end in _election_sentences(text):
+        if re.search(r"代表[0-9]|[0-9][名人位][^。]{0,12}代表", text[start:end]):
+            return text[:end] + sentence + text[end:]
+    return text
+
+
+def composition_inserted(text: str) -> str:
+    """A composition sentence after the election's (当选代表中，妇女代表N名，占27.5%): no
+    figure of it is the election's."""
+    return _after_election_sentence(text, "当选代表中，妇女代表48名，占27.5%；连任代表35名，"
+                                          "基层代表比例为56.2%。")
+
+
+def candidates_inserted(text: str) -> str:
+    """A sentence on candidates after the election's (确定正式代表候选人N名): no row."""
+    return _after_election_sentence(text, "此前，各选区共确定正式代表候选人376名，"
+                                          "差额比例为36.5%。")
+
+
+def target_inserted(text: str) -> str:
+    """A target after the election's (确保参选率达到95%以上): no figure."""
+    return _after_election_sentence(text, "会议要求，下一步要确保选民参选率达到95%以上。")
+
+
+def earlier_election_inserted(text: str) -> str:
+    """The earlier election's figures after the election's (上届选出代表N名, 参选率N%): not
+    this one's."""
+    return _after_election_sentence(text, "上届选举时，全县登记选民11.2万人，参选率为89.4%，"
+                                          "选出代表203名。")
 
 
 def traditional_script(text: str) -> str:
@@ -708,9 +790,11 @@ PERTURBATIONS: tuple[Perturb, ...] = (
     township_as_jiedao, counts_in_wei, counts_in_ren, counts_in_ming,
     count_before_deputies, count_after_deputies, voters_label_first, voters_figure_first,
     label_verb_wei, label_verb_dadao, constituencies_count_first, constituencies_label_first,
-    traditional_script, hard_wrapped, pinyin_ruby,
+    voters_label_middle, respectively_form, term_first, elected_as_dangxuan,
+    elected_as_xuanjuchu, traditional_script, hard_wrapped, pinyin_ruby,
     split_after_first_figure, join_sentences, swap_figure_clauses, date_as_lead_sentence,
     page_chrome, village_paragraph, cppcc_paragraph, poll_paragraph, party_paragraph,
+    composition_inserted, candidates_inserted, target_inserted, earlier_election_inserted,
     other_places,
 )
 

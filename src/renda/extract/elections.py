@@ -220,7 +220,7 @@ _RE_NAMES_AS = re.compile(
 
 # Deputies as the subject, their count after the verb: 代表由…选举产生，共2985名.
 _RE_COUNT_AFTER_VERB = re.compile(
-    r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
+    r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选举出|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
 
 # Seats written after the deputies, and the clause saying they were filled (rule 2c).
 _RE_SEATS_AFTER = re.compile(r"\s*[：:]?\s*应(?:依法|差额|等额)?选(?:举)?(?:产生)?(?:名额)?(?:为)?\s*")
@@ -295,6 +295,10 @@ _SLOT_RES = tuple(
     for col, before, after, units in _SLOTS
 )
 _INT_COLUMNS = frozenset({"voters_registered", "voters_participating", "constituencies"})
+# Voters named before their figure and the vote after it (选民15.59万人参加投票): those who
+# voted; a figure followed by the vote is never the registered voters (共有选民N人参加投票).
+_RE_VOTERS_NOUN = re.compile(r"选民" + _FILL + r"$")
+_RE_VOTED_AFTER = re.compile(r"(?:参加|参与)了?(?:[^，,；;。]{0,16}?选举)?投票(?!站|点|箱)")
 
 # A level named before a figure's keyword (县人大代表的平均得票率): the figure is that level's.
 _RE_FIGURE_LEVEL = re.compile(r"(?P<lvl>" + _LEVELS_RE + r")(?:第?[" + _NUM_CN + r"]+届)?"
@@ -324,9 +328,17 @@ _RE_CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
 _RE_DIGIT_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 
 # A figure that ends a range (2- 3名, 2至3名) is no count.
+# Rule 2e: levels listed before one 人大代表 (县、乡镇 / 县乡两级 / 市、镇两级), not the area
+# before a level (全县乡镇人大代表), and the words between the deputies and their counts.
+_RE_LEVEL_LIST = re.compile(r"(?<![全各本该])(?P<list>(?:(?:" + _LEVELS_RE + r")[、和及与]?){2,4})"
+                            r"(?:两级|三级|四级)?(?:新一届)?$")
+_RE_LEVEL_WORD = re.compile(_LEVELS_RE)
+_RE_LIST_FILLER = re.compile(r"[，,]?(?:分别|各)(?:为|是|有|选出|选举产生|产生|当选)?了?"
+                             r"|(?:共|共计)?(?=[0-9一二三四五六七八九十][^、和及与，,。；;]*[、和及与])")
+
 # Rule 2d: deputies counted with no level: after an election verb (选出代表45名, 选举产生人大
 # 代表45名) or before deputies governed by one in the clause (对出缺的9名人大代表进行了补选).
-_BARE_VERB = r"(?:选出|选举产生|产生|当选|补选)"
+_BARE_VERB = r"(?:选出|选举产生|选举出|产生|当选|补选)"
 _RE_BARE_VERB = re.compile(_BARE_VERB)
 # Deputies of another kind than a congress's (村民代表, 党代会代表, 职工代表): no bare count.
 _RE_OTHER_DEPUTIES = re.compile("|".join(_VOCAB["other_deputies"]))
@@ -519,6 +531,8 @@ def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
         if "中" in s[q.end:q.end + 8] or _RE_RESTATEMENT.search(clause) \
                 or clause.lstrip().startswith("其中"):
             continue  # composition: 当选代表中…, 其中新当选代表142名
+        if _RE_EARLIER_VOTE.search(_semicolon_clause(s, q.start)):
+            continue  # 上届选举时…选出代表203名: an earlier election's count
         counted = _RE_BARE_BEFORE.search(s, max(0, q.start - 24), q.start)
         if counted is None and _RE_BARE_AFTER.match(s, q.end) \
                 and _RE_BARE_VERB.search(clause):
@@ -587,6 +601,10 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
         if _RE_RESTATEMENT.search(clause) and not confirmed:
             continue  # 代表资格终止, 资格审查委员会: no election reported
+        listed_bodies = _listed_bodies(s, m, quantities, ctx)
+        if listed_bodies:
+            bodies.extend(listed_bodies)  # 县、乡镇人大代表分别为186名、512名
+            continue
         before = s[max(0, m.start() - 16):m.start()]
         lm = _RE_LEVEL_BEFORE.search(before)
         if lm is None:
@@ -631,6 +649,42 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count=count, new_term="新一届" in s[:m.start()],
             seats=bool(seats and seats[1]),
         ))
+    return bodies
+
+
+def _listed_bodies(s: str, m: re.Match[str], quantities: list[Quantity],
+                   ctx: DocContext) -> list[_Body]:
+    """Rule 2e: levels listed before one 人大代表 and as many counts after it, in order
+    (选举产生县、乡镇人大代表分别为186名、512名; 县乡两级人大代表分别选出214名和786名): one
+    body per level, with its count; a single count of the levels together gives none."""
+    lm = _RE_LEVEL_LIST.search(s, max(0, m.start() - 20), m.start())
+    if lm is None:
+        return []
+    words = [w.group() for w in _RE_LEVEL_WORD.finditer(lm.group("list"))]
+    if len(words) < 2 or len(set(words)) < len(words):
+        return []
+    filler = _RE_LIST_FILLER.match(s, m.end())
+    pos = filler.end() if filler else m.end()
+    run: list[Quantity] = []
+    for q in quantities:
+        if q.start < pos or q.unit not in _COUNT_UNITS:
+            continue
+        if q.start != pos:
+            break
+        run.append(q)
+        sep = re.compile(r"[、和及与，,]").match(s, q.end)
+        if sep is None or len(run) == len(words):
+            break
+        pos = sep.end()
+    if len(run) != len(words):
+        return []
+    start = lm.start("list")
+    bodies = []
+    for i, (word, count) in enumerate(zip(words, run)):
+        level = _city_level(s[:start], ctx) if word in ("市", "市级") and i == 0 \
+            else LEVEL_WORDS[word]
+        bodies.append(_Body(level=level, start=start + i, end=run[-1].end, count=count,
+                            new_term="新一届" in s[:m.start()]))
     return bodies
 
 
@@ -828,8 +882,13 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
                 continue
             bm = before_re.search(before) if before_re else None
             am = after_re.match(after) if after_re else None
-            if bm is None and am is None:
-                continue
+            voted_after = _RE_VOTED_AFTER.match(after) is not None
+            if column == "voters_registered" and voted_after:
+                continue  # 共有选民2.6万人参加投票: those who voted
+            if bm is None and am is None and not (column == "voters_participating"
+                                                  and voted_after
+                                                  and _RE_VOTERS_NOUN.search(before)):
+                continue  # not 选民1.2万人参加投票: the noun before, the verb after
             if column == "constituencies" and _RE_SUBSET_AFTER.match(s, q.end):
                 break  # 选区2个推迟选举: constituencies where no vote took place
             level = _label_level(s, q, ctx) if column == "constituencies" else None

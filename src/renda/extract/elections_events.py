@@ -18,8 +18,8 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
       name (two before, the sentence, two after: a lead sentence or a paragraph of another
       matter may stand between); with none or several named, nothing.
    b. Deputies said neither elected nor voted for (no 选出, 当选, 完成, 了…), in a sentence
-      that schedules the vote or next to one (各补选县人大代表1名。选举日期定于12月18日), are
-      seats to fill: planned.
+      that schedules the vote or within two sentences of one (各补选县人大代表1名。选民登记于
+      12月10日截止。选举日期定于12月18日), are seats to fill: planned.
    c. A joint fragment's figures go to the direct rows of the same scope of the nearest
       sentence that has some, one sentence before or after it (the previous one on a tie),
       for the figures those rows do not state themselves: the voters of a joint vote are
@@ -77,7 +77,7 @@ def assemble(text: str, fragments: list[dict[str, Any]], ctx: DocContext,
         f["_first"] = f["_last"] = f["_sentence"]
         if f["_basis"] == "voted" and not f["_done"] \
                 and all(f[c] is None for c in _VOTED_FIGURES) \
-                and scheduled & {f["_sentence"] - 1, f["_sentence"], f["_sentence"] + 1}:
+                and scheduled & set(range(f["_sentence"] - 2, f["_sentence"] + 3)):
             f["status"], f["_basis"] = "planned", "planned"  # rule 9b
     _attach_joint(joint, leveled)
     rows: list[dict[str, Any]] = []
