@@ -1,8 +1,10 @@
 """Extractor for the `elections` table: one row per body of deputies elected in one election.
 
 Three layers: quantities with their labels (the words written next to each number), the
-fragments each sentence gives (rules 1-8, here), and the events those fragments are
-assembled into, one row per (election, level) of a passage (rules 9-10,
+fragments each sentence gives (rules 1-8, here; the level words and the 市 of three levels in
+:mod:`renda.extract.elections_levels`, the count beside deputies in
+:mod:`renda.extract.elections_counts`), and the events those fragments are assembled into,
+one row per (election, level) of a passage (rules 9-10,
 :mod:`renda.extract.elections_events`).  What a sentence gives:
 
 1. A sentence is about an election when it names deputies of a congress with a level
@@ -18,16 +20,17 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       count is the deputies elected (the events layer merges it with the report of the vote).
    b. A sentence naming no deputies is still read for the figures of a vote (选民, 选区,
       参选率, 投票率: 此次全乡共登记选民7508名，参加投票6768人), unless it speaks of another
-      body's election (村委会, 居委会, 政协, 村代表); its figures naming no level form a joint
-      fragment (rule 9).
+      body's election (村委会, 居委会, 政协, 村代表) or a vote that is no election (评选,
+      网络投票, 测评: a poll's turnout); its figures naming no level form a joint fragment
+      (rule 9).
 2. Each level named gives one row; the count written beside it (代表186名, 186名…代表) is
    ``deputies_elected``; 县十七届 / 第十七届 beside it is ``congress_term``.
    a. 市 (and 市级) is read with the place before it: a division the gazetteer knows (孝义市
       and 宁乡市 are county-level, 长沙市 a prefecture, 北京市 province-level); a bare 市 (or
       the report's own name) in the report of a county-level city or of one of its
       townships (``ctx.county`` ends in 市, own level county or township) is that city's
-      own congress, so county level.  A place name
-      ending in a level character (宁乡市) is not a list of levels; 苏木镇 (Inner Mongolia)
+      own congress, so county level.  A place name ending in a level character (宁乡市)
+      is not a list of levels; 苏木镇 (Inner Mongolia)
       is one township level, not 苏木 + 镇.  Between a count and its level may stand 出席
       and a place name (394名出席青海省第十一届…代表, 3名孝昌县第七届…代表), not words of
       the deputies' make-up or of the vote (12名妇女…, 15万名选民投票选举…).
@@ -37,18 +40,23 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       (15人当选为县人大代表); names with no count (补选张某为市人大代表) count one each.
    c. Deputies written as the subject with the count after the verb (全国人大代表由35个选举
       单位选举产生，共2985名); a count for each followed by a total (各补选县人大代表1名，
-      共计5名) is the total; seats written after the deputies (县级人大代表应选3.6万名) are
+      共计5名; 各补选1名县人大代表，共计5名) is the total; seats written after the deputies
+      (县级人大代表应选3.6万名, 应依法选举产生) are
       planned unless a clause says they were filled (，实选3.6万名: that count, held).
    d. Deputies counted with no level (本次选举共选出代表45名, 对出缺的9名人大代表进行了
       补选), never another body's representatives (村民代表, 党代会代表), give a row of no
-      level yet: the events layer gives it the level the passage names (rule 9a).
+      level yet: the events layer gives it the level the passage names (rule 9a); not a
+      count of an earlier election (上届选举时…选出代表203名).
+   e. Levels listed before one 人大代表 and as many counts after it (选举产生县、乡镇人大代表
+      分别为186名、512名; 县乡两级人大代表分别选出214名和786名) give a body per level with
+      its count, in order; one count of the levels together (县乡两级人大代表698名) none.
 3. Method: deputies of a city, province or the nation are elected by a congress (Electoral
    Law art. 2), so ``indirect``, except the deputies of a city with no counties (东莞, 中山:
    voters elect them); county and township deputies are elected by voters (``direct``)
    unless the sentence names a congress session as the electing body (a standing
    committee's meeting only decides a county by-election).
 4. Status ``planned`` when the text before the count says 将选举产生, 将差额选举产生, 将通过
-   投票选举产生, 将于…会议上选举, 拟, 应选, ... unless the sentence says the seats were
+   投票选举产生, 将于…会议上选举, 拟, 应选, 应依法选举, ... unless the sentence says the seats were
    filled (应选180名，实际选出180名).
    a. Deputies written as the subject before their verb (出席市人民代表大会的代表52名，将于
       1月召开的…会议上选举产生): the words between them and the verb are read too, for a
@@ -56,9 +64,12 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    b. 应选 (the seats) with a later clause that says they were filled, with no 将/拟 in it
       (应选代表：265名；选出县人大代表：265名), is held.
 5. Figures of the sentence fill the other columns by the words written next to them:
-   选区 N → constituencies, 登记选民 N / 共有选民 N → voters_registered, N名选民(…)参加投票 /
-   选民投票 → voters_participating, 参选率 / 投票率 / 占登记选民的 N% → turnout_pct, 平均得票率
-   → avg_vote_share_pct.  Voter figures belong to the direct rows only; a figure introduced
+   选区 / 选举区 N → constituencies, 登记选民 N / 共有选民 N → voters_registered, N名选民(…)
+   参加投票 / 选民N人参加投票 / 选民投票 → voters_participating (a figure followed by the vote
+   is never the registered voters), 参选率 / 投票率 / 参选比例 / 占登记选民的 N% → turnout_pct,
+   平均得票率 → avg_vote_share_pct; between a label and its figure may stand a total, a
+   copula and a particle (选区数为, 登记选民共计, 参选率达到了); voters are counted in 名, 人
+   or 位.  Voter figures belong to the direct rows only; a figure introduced
    by a level (县人大代表的平均得票率) or naming one in its words (参加县人大代表选举投票的
    选民) belongs to that level's row only (to the levels listed, in order, for 县乡人大代表
    平均得票率分别为…); in a sentence of ；-clauses each naming a level, a clause's figures
@@ -69,7 +80,7 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
    (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上), a
    figure of another body's vote in its clause (村委会选举参选率92%), a figure or count of
    an earlier election in its ；-clause (上届…参选率96.3%) or constituencies where the
-   vote was put off (2个选区推迟选举).  An ASCII comma between clauses is read as
+   vote was put off (2个选区推迟选举, 选区2个推迟选举).  An ASCII comma between clauses is read as
    ，, a space grouping thousands (2 985名) as a comma.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
@@ -78,7 +89,8 @@ assembled into, one row per (election, level) of a passage (rules 9-10,
       sentence names no such deputies; such figures are read first, so that a total of the
       levels (全镇共设立选区80个，其中…) finds their rows filled and goes nowhere.
 6. The date is the last date written before the first count (else the first of the
-   sentence); a month and day with no year take the report year.  ``scope`` is set when the
+   sentence), never the date of page chrome (发布时间：2021-11-23); a month and day with no
+   year take the report year.  ``scope`` is set when the
    totals are for an area above the report's own body (全省 in a county report; 全国人民代表
    大会 names no area).
    a. A sentence with no date of its own takes the day of the vote stated earlier in its
@@ -103,38 +115,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from importlib.resources import files
 from typing import Any
 
-import yaml
-
 from renda.extract.base import DocContext, Sentence, fact_row, sentences
+from renda.extract.elections_counts import COUNT_UNITS as _COUNT_UNITS
+from renda.extract.elections_counts import count_after as _count_after
+from renda.extract.elections_counts import count_after_verb as _count_after_verb
+from renda.extract.elections_counts import count_before as _count_before
+from renda.extract.elections_counts import seats_after as _seats_after
+from renda.extract.elections_counts import total_after as _total_after
 from renda.extract.elections_events import VoteDays, assemble
-from renda.ingest.gazetteer import load_gazetteer as _load_gazetteer
+from renda.extract.elections_levels import LEVEL_RANK as _LEVEL_RANK
+from renda.extract.elections_levels import LEVEL_WORDS, SCOPE_WORDS
+from renda.extract.elections_levels import LEVELS_RE as _LEVELS_RE
+from renda.extract.elections_levels import NUM_CN as _NUM_CN
+from renda.extract.elections_levels import VOCAB as _VOCAB
+from renda.extract.elections_levels import alternation as _alternation
+from renda.extract.elections_levels import city_level as _city_level
+from renda.extract.elections_levels import division_levels as _division_levels
+from renda.extract.elections_levels import own_level as _own_level
 from renda.numbers import PartialDate, Quantity, find_dates, find_quantities, parse_chinese_numeral
 
 TABLE = "elections"
-
-_VOCAB: dict[str, Any] = yaml.safe_load(
-    (files("renda.extract") / "vocab" / "elections.yml").read_text(encoding="utf-8")
-)
-
-LEVEL_WORDS: dict[str, str] = _VOCAB["level_words"]
-SCOPE_WORDS: dict[str, str] = _VOCAB["scope_words"]
-_LEVEL_RANK = {"township": 0, "county": 1, "city": 2, "province": 3, "national": 4}
 
 # Doc types whose undated events are the report year's (period 'annual').
 _ANNUAL_DOC_TYPES = frozenset({"congress_report", "election_report", "oversight_report",
                                "deputy_work_report"})
 
-
-def _alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first (自治区 before 区)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_LEVELS_RE = _alternation(list(LEVEL_WORDS))
-_NUM_CN = "0-9一二三四五六七八九十百"
 
 # Deputies of a congress: 人大代表, 人民代表大会代表, 人民代表大会的代表.
 _RE_DEPUTIES = re.compile(r"(?:人大|人民代表大会|(?<=[县市区镇乡])人)的?代表")  # 市人代表: a typo
@@ -183,51 +190,6 @@ _RE_NOT_CONFIRMED = re.compile(r"终止|停止|罢免|辞去|辞职|撤销|无�
 _RE_PLANNED_AFTER = re.compile("|".join(f"(?:{p})" for p in _VOCAB["planned_before_verb"]))
 _RE_HELD = re.compile("|".join(f"(?:{p})" for p in _VOCAB["held_markers"]))
 _RE_SCOPE = re.compile(r"(?:" + _alternation(list(SCOPE_WORDS)) + r")(?!人民代表大会|人大)")
-
-# Filler allowed between 人大代表 and its count: 代表186名, 代表共186名, 代表总数为186名,
-# and the colon of a table-like figure (选出县人大代表：186名).
-_RE_COUNT_FILLER = re.compile(r"\s*[：:]?\s*(?:共|合计|总数|人数)?(?:为|是|计|达)?\s*")
-_COUNT_UNITS = frozenset({"名", "人", "位"})
-
-_RE_ELECTS_NAMES = re.compile(r"补选|选举|选出|推选")  # verbs of the names before 为
-
-# Words allowed between a count and the deputies it counts when the elected are named first
-# (补选张某、李某2人为市人大代表, 选举王某等3名同志为出席省人民代表大会代表): the count, then
-# 为, then at most a place name before the level word.
-_RE_COUNT_AS = re.compile(
-    r"""
-    ^(?:同志)?                        # 3名同志
-    (?P<elected>当选)?                # 15人当选为县人大代表
-    为                                # 为 (as)
-    (?:出席)?                         # 出席 (the congress attended)
-    [\u4e00-\u9fff]{0,6}$             # a place name before the level word (南京)
-    """,
-    re.VERBOSE,
-)
-
-# Words between a count and its deputies' level that name the body (rule 2a): 出席 and a
-# place name (394名出席青海省…代表, 3名孝昌县第七届…代表, 2名花园镇…代表), but no words
-# of the deputies' make-up (12名妇女县人大代表 is a share).
-_RE_COUNT_PLACE = re.compile(r"^(?:出席)?(?:[\u4e00-\u9fff]{2,8})?$")
-_RE_NOT_A_PLACE = re.compile("|".join(_VOCAB["not_a_place"]))
-
-# The elected named before 为 and their body, with no count (补选张某为…, 选举张某、李某为…):
-# one to five names of two to four characters.
-_RE_NAMES_AS = re.compile(
-    r"(?:补选|选举|选出|推选)"
-    r"(?P<names>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4}){0,4})"
-    r"为(?:出席)?[\u4e00-\u9fff]{0,6}?$")
-
-# Deputies as the subject, their count after the verb: 代表由…选举产生，共2985名.
-_RE_COUNT_AFTER_VERB = re.compile(
-    r"(?:由[^，,；;。]{1,60}?)?(?:依法)?(?:选举产生|选举出|选出|产生)[，,]?(?:共|共计|合计|总计)(?:为)?")
-
-# Seats written after the deputies, and the clause saying they were filled (rule 2c).
-_RE_SEATS_AFTER = re.compile(r"\s*[：:]?\s*应(?:依法|差额|等额)?选(?:举)?(?:产生)?(?:名额)?(?:为)?\s*")
-_RE_FILLED_AFTER = re.compile(r"[，,；;]?\s*(?:实选|实际选出|实际当选|实际选举产生|选出|当选)(?:了)?(?:代表)?\s*")
-
-# A total after a count given for each of several (各补选县人大代表1名，共计5名).
-_RE_TOTAL_AFTER = re.compile(r"[，,]?(?:共计|合计|总计|共)(?:为)?")
 
 # The first session of a level's congress named with its term, anywhere in a paragraph:
 # 县十七届人大一次会议, 县第十七届人民代表大会第一次会议 (for the 新一届 rule: new deputies
@@ -688,23 +650,6 @@ def _listed_bodies(s: str, m: re.Match[str], quantities: list[Quantity],
     return bodies
 
 
-def _seats_after(s: str, pos: int, quantities: list[Quantity]) -> tuple[Quantity, bool] | None:
-    """Rule 2c: seats written after the deputies (县级人大代表应选3.6万名，实选3.6万名): the
-    count filled when a clause says so (held), else the seats (planned)."""
-    m = _RE_SEATS_AFTER.match(s, pos)
-    if m is None:
-        return None
-    for i, q in enumerate(quantities):
-        if q.start == m.end() and q.unit in _COUNT_UNITS:
-            filled = _RE_FILLED_AFTER.match(s, q.end)
-            if filled is not None:
-                nxt = next((r for r in quantities[i + 1:] if r.start == filled.end()), None)
-                if nxt is not None and nxt.unit in _COUNT_UNITS:
-                    return nxt, False
-            return q, True
-    return None
-
-
 def _semicolon_clause(s: str, pos: int) -> str:
     """The clause (between semicolons) holding ``pos``."""
     start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
@@ -717,49 +662,6 @@ def _comma_clause(s: str, pos: int) -> str:
     start = max((m.end() for m in _RE_CLAUSE_CUT.finditer(s, 0, pos)), default=0)
     cut = _RE_CLAUSE_CUT.search(s, pos)
     return s[start:cut.start() if cut else len(s)]
-
-
-def _city_level(head: str, ctx: DocContext) -> str:
-    """The level of the congress of a 市 written right after ``head`` (rule 2a).
-
-    A place name before 市 decides: the report's own county-level city (浏阳市 in 浏阳市's
-    report) or any division the gazetteer knows (孝义市 is county-level, 长沙市 a prefecture,
-    北京市 a province-level municipality).  A bare 市 (市人大代表, 选举产生市十八届人大代表)
-    in the report of a county-level city (or of a township of one) is that city's own
-    congress, so county-level."""
-    own_city_county = bool(ctx.county and ctx.county.endswith("市")
-                           and _own_level(ctx) in ("county", "township"))
-    if own_city_county and ctx.county and head.endswith(ctx.county[:-1]):
-        return "county"
-    named = _gazetteer_level(head)
-    if named is not None:
-        return named
-    if own_city_county and not (ctx.city and head.endswith(ctx.city.removesuffix("市"))):
-        return "county"
-    return "city"
-
-
-def _gazetteer_level(head: str) -> str | None:
-    """The level of the division named by the end of ``head`` + 市 (2 to 6 characters of
-    name), when the gazetteer knows one; a name both a province and a city is a
-    municipality (北京市), province level."""
-    levels = _division_levels(head, "市")
-    if len(levels) == 1:
-        return next(iter(levels))
-    if "province" in levels:
-        return "province"
-    return None
-
-
-def _division_levels(head: str, word: str) -> set[str]:
-    """The levels of the division the end of ``head`` + ``word`` names (宁乡 + 市), the
-    longest name the gazetteer knows (1 to 6 characters before the level word)."""
-    gazetteer = _load_gazetteer()
-    for size in range(min(6, len(head)), 0, -1):
-        divisions = gazetteer.by_name.get(head[-size:] + word, [])
-        if divisions:
-            return {d.level for d in divisions}
-    return set()
 
 
 def _verb_after_subject(s: str, body: _Body) -> str:
@@ -775,79 +677,6 @@ def _verb_after_subject(s: str, body: _Body) -> str:
         return ""
     between = s[body.end:vm.start()]
     return "" if re.search(r"[；;。]", between) else between
-
-
-def _count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
-    """The count written right after 人大代表: 代表186名, 代表共186名; with a total after
-    it (各补选县人大代表1名，共计5名), the total."""
-    filler = _RE_COUNT_FILLER.match(s, pos)
-    start = filler.end() if filler else pos
-    for i, q in enumerate(quantities):
-        if q.start == start and q.unit in _COUNT_UNITS:
-            total = _RE_TOTAL_AFTER.match(s, q.end)
-            if total is not None and i + 1 < len(quantities) \
-                    and quantities[i + 1].start == total.end() \
-                    and quantities[i + 1].unit == q.unit:
-                return quantities[i + 1]
-            return q
-    return None
-
-
-def _total_after(s: str, pos: int, count: Quantity, quantities: list[Quantity]) -> Quantity:
-    """A total written right after deputies counted each (各补选1名县人大代表，共计5名), else
-    the count."""
-    total = _RE_TOTAL_AFTER.match(s, pos)
-    if total is not None:
-        for q in quantities:
-            if q.start == total.end() and q.unit == count.unit:
-                return q
-    return count
-
-
-def _count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
-    """The count written right before the level (186名县人大代表), or before 为 when the
-    elected are named first (补选张某、李某2人为市人大代表)."""
-    for q in quantities:
-        if q.unit not in _COUNT_UNITS:
-            continue
-        if q.end == pos:
-            return q
-        between = s[q.end:pos]
-        as_match = _RE_COUNT_AS.match(between) if q.end < pos else None
-        if as_match is not None:
-            # the names must be the object of an election verb of the same clause (补选张某
-            # 2人为…) or the count be said elected (15人当选为…), not a share of a body
-            # (当选的代表中，有12人为县人大代表)
-            clause = s[max(s.rfind(c, 0, q.start) for c in "，,；;：:") + 1:q.start]
-            if (_RE_ELECTS_NAMES.search(clause) or as_match.group("elected")) \
-                    and "中" not in clause:
-                return q
-        if q.end < pos and _RE_COUNT_PLACE.match(between) \
-                and not _RE_NOT_A_PLACE.search(between):
-            return q  # 394名出席青海省第十一届…代表, 3名孝昌县第七届…代表, 2名花园镇…代表
-    return _count_of_names(s, pos)
-
-
-def _count_of_names(s: str, pos: int) -> Quantity | None:
-    """Rule 2b: the elected named and not counted (补选张某为市人大代表, 补选张某、李某为…):
-    the number of names between the verb and 为."""
-    m = _RE_NAMES_AS.search(s, max(0, pos - 40), pos)
-    if m is None or m.end() != pos:
-        return None
-    names = m.group("names").split("、")
-    return Quantity(float(len(names)), False, "名", m.start("names"), m.end("names"))
-
-
-def _count_after_verb(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
-    """Rule 2d: deputies written as the subject, their count after the verb (十届全国人大代表由
-    35个选举单位选举产生，共2985名)."""
-    m = _RE_COUNT_AFTER_VERB.match(s, pos)
-    if m is None:
-        return None
-    for q in quantities:
-        if q.start == m.end() and q.unit in _COUNT_UNITS:
-            return q
-    return None
 
 
 def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
@@ -1015,18 +844,6 @@ def _date_of(s: str, first_body: int, ctx: DocContext) -> PartialDate | None:
         return None
     before = [d for d in dates if d.start < first_body]
     return before[-1] if before else dates[0]
-
-
-def _own_level(ctx: DocContext) -> str | None:
-    if ctx.level:
-        return ctx.level
-    if ctx.county:
-        return "county"
-    if ctx.city:
-        return "city"
-    if ctx.province:
-        return "province"
-    return None
 
 
 def _scope_of(s: str, ctx: DocContext) -> str | None:
