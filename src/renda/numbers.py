@@ -380,7 +380,9 @@ _QUANTITY_RE = re.compile(
         (?![-/:~.,][0-9])                       # not the first half of 2021-03, 10:30, 12,3456
         (?P<mult1>千万|百万|万亿|万|亿|千(?![米克瓦]))?   # 1.2万, 3千万, 5千 (not 千米)
       |
-        (?<![第""" + _CN_NUM_CHARS + r"""点])    # not inside a numeral, not an ordinal 第三
+        (?<![第""" + _CN_NUM_CHARS + r"""])     # not inside a numeral, not an ordinal 第三
+        (?<![0-9""" + _CN_NUM_CHARS + r"""]点)   # not the fraction of 三点五 / 8点三十 (a time);
+                                                # a word's 点 is no point (联络点五十六个)
         (?P<cn>
             [一二两三四五六七八九十][""" + _CN_NUM_CHARS + r"""]*   # never starts with 零 (零件)
             (?:点[""" + _CN_DIGIT_CHARS + r"""]+[万亿]*)?           # 三点五, 三点五亿

@@ -1059,6 +1059,62 @@ WEB_TRAPS = [
     Example("组织代表参加党史学习教育专题培训2期，参训代表260人次。", [], doc_type="news"),
 ]
 
+# --------------------------------------------------------------------------------------
+# Rules widened by the metamorphic tests of the tune pages (tests/deputy_metamorphic.py):
+# each written here in other words, with the negatives that share its trigger words.
+# --------------------------------------------------------------------------------------
+
+ROBUSTNESS = [
+    # A station named after 代表 with a modifier between (代表民情联络站, 代表履职服务站) is
+    # a station, not the deputies as the subject.
+    Example("截至目前，人大代表民情联络站共接待来访群众320余人次，收集意见建议150余条。",
+            [("unspecified", "people_received", 320, "unspecified"),
+             ("unspecified", "problems_collected", 150, "unspecified")], doc_type="news"),
+    Example("该镇代表履职服务站接待选民96人次。",
+            [("unspecified", "people_received", 96, "unspecified")], doc_type="news"),
+    # ... but deputies going to a station are the deputies
+    Example("全县各级人大代表定期到联络站接待群众1200人次。",
+            [("deputies", "people_received", 1200, "unspecified")], doc_type="news"),
+    Example("代表们深入站所接待群众45人次。",
+            [("deputies", "people_received", 45, "unspecified")], doc_type="news"),
+    # Opinions alone, collected at a station, are problems collected.
+    Example("代表联络站征集意见45条。",
+            [("unspecified", "problems_collected", 45, "unspecified")], doc_type="news"),
+    Example("通过代表之家收集到各类意见62条。",
+            [("unspecified", "problems_collected", 62, "unspecified")], doc_type="news"),
+    Example("代表们走访选民，征集到意见三十条。",
+            [("deputies", "problems_collected", 30, "unspecified")], doc_type="news"),
+    # ... not opinions on a draft law taken by the committee, nor its deliberation opinions
+    Example("常委会就两部法规草案公开征求意见，收到意见30条。", [], doc_type="news"),
+    Example("常委会对专项工作报告提出审议意见8条。", [], doc_type="news"),
+    # A Chinese numeral after a word ending in 点 (联络点, 站点) is read.
+    Example("全镇建成代表联络点十二个。",
+            [("unspecified", "liaison_points", 12, "unspecified")], doc_type="news"),
+    Example("一年来，党组成员深入代表联络站点二十六次。",
+            [("leadership", "station_visits", 26, "annual")]),
+    # A page's dateline (a full date at the head of a line) is no period ...
+    Example("2022年05月18日 10:30\n代表联络站接待群众36人次。",
+            [("unspecified", "people_received", 36, "unspecified")], doc_type="news"),
+    Example("2022年5月18日，代表联络站接待群众36人次。",
+            [("unspecified", "people_received", 36, "unspecified")], doc_type="news"),
+    # ... a year is
+    Example("2022年，代表联络站接待群众36人次。",
+            [("unspecified", "people_received", 36, "annual")], doc_type="news"),
+    # The deputies counted in one sentence received the people counted in the next one.
+    Example("参加接待的县、镇两级代表42人次。接待选民130人次，收集意见建议58条。",
+            [("deputies", "station_visits", 42, "unspecified"),
+             ("deputies", "people_received", 130, "unspecified"),
+             ("deputies", "problems_collected", 58, "unspecified")], doc_type="news"),
+    # ... not across a paragraph
+    Example("全县共有人大代表356名。\n联络站接待群众130人次。",
+            [("unspecified", "people_received", 130, "unspecified")], doc_type="news"),
+    # Opinions collected from the people received after an appraisal was named are theirs.
+    Example("代表们向选民述职并接受评议，共接待选民25人，收集意见建议12条。",
+            [("deputies", "people_received", 25, "unspecified"),
+             ("deputies", "problems_collected", 12, "unspecified")], doc_type="news"),
+    Example("代表们视察了县医院，提出意见建议11条。", [], doc_type="news"),
+]
+
 ALL_TABLES = {
     "annual_work_report": ANNUAL_WORK_REPORT,
     "deputy_work_report": DEPUTY_WORK_REPORT,
@@ -1073,6 +1129,7 @@ ALL_TABLES = {
     "traps": TRAPS,
     "web_pages": WEB_PAGES,
     "web_traps": WEB_TRAPS,
+    "robustness": ROBUSTNESS,
 }
 ALL_EXAMPLES = [(name, ex) for name, table in ALL_TABLES.items() for ex in table]
 
@@ -1126,6 +1183,11 @@ def test_web_pages(example: Example) -> None:
 
 @pytest.mark.parametrize("example", WEB_TRAPS)
 def test_web_traps(example: Example) -> None:
+    _check(example)
+
+
+@pytest.mark.parametrize("example", ROBUSTNESS)
+def test_rules_widened_by_the_metamorphic_tests(example: Example) -> None:
     _check(example)
 
 

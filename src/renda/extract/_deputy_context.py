@@ -18,6 +18,7 @@ from renda.extract._deputy_rules import (
     _MODS,
     _PLACE,
     _PLACE_MARKS,
+    _STATION_AFTER,
     _V,
     _alt,
     _alt_re,
@@ -78,6 +79,7 @@ _SUBJECT_RE = re.compile(
         们?                                     # 代表们
     )
     (?!{_alt_re(_V["actor_not_followed_by"])})  # not 代表联络站, 常委会会议, 代表的
+    (?!{_STATION_AFTER})                        # not 代表民情联络站 (a station's name)
     """,
     re.VERBOSE,
 )
@@ -157,7 +159,10 @@ _PERIOD_RE = re.compile(
     re.VERBOSE,
 )
 # A year at the head of a segment dates what follows: 2021年，… / 刚刚过去的2015年，…
-_YEAR_HEAD_RE = re.compile(r"^(?:各位代表|刚刚过去的|过去的|在|于)*(?:19|20)[0-9]{2}年(?:度)?(?!以来|来)")
+# A full date (2012年09月28日, a page's dateline or an event's day) is no period.
+_FULL_DATE_AFTER = r"(?![0-9]{1,2}月[0-9]{1,2})"  # also 2013年06月09 15:50 (no 日)
+_YEAR_HEAD_RE = re.compile(
+    r"^(?:各位代表|刚刚过去的|过去的|在|于)*(?:19|20)[0-9]{2}年(?:度)?(?!以来|来)" + _FULL_DATE_AFTER)
 
 
 # Every period word holds one of these (a cheap test before the patterns).
@@ -332,7 +337,8 @@ def _is_heading(text: str, s: Sentence) -> bool:
 
 
 
-_LEAD_ONLY = re.compile(rf"^{_LEAD}$|^(?:各位代表|刚刚过去的|过去的)*(?:19|20)[0-9]{{2}}年", re.VERBOSE)
+_LEAD_ONLY = re.compile(
+    rf"^{_LEAD}$|^(?:各位代表|刚刚过去的|过去的)*(?:19|20)[0-9]{{2}}年{_FULL_DATE_AFTER}", re.VERBOSE)
 
 def _actor_from(actor: str, head: str, ctx: DocContext) -> Actor:
     if head in _V["speaker_pronouns"]:

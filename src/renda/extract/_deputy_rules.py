@@ -96,11 +96,16 @@ _RATE_WORD = rf"(?:{_RATE_SAT}|{_RATE_RES}|{_RATE_RESP})"
 # renda.extract._deputy_context._hide_places), so one mark run stands for any of them.
 _PLACE_MARKS = "\ue000-\ue0ff"  # private-use code points: never in a normalized report
 _MODS = rf"(?:(?:{_alt(_V['actor_modifiers'])}|[{_PLACE_MARKS}]+)、?)"  # 全国、省、市、县人大代表
+# What makes 代表 the first word of a station's name rather than the deputies: a station
+# noun, perhaps after a short modifier (代表民情联络站, 代表履职服务站, 代表之家), but not
+# after a verb of going there (代表进站, 代表定期到联络站, 代表深入站所).
+_STATION_AFTER = ("(?:(?!进|到|驻|在|入|赴|去|回|深入|走进|前往)[\u4e00-\u9fff]){0,4}?"
+                  "(?:站(?![长起出])|室|之家|家园|联络点|联系点)")
 # Any deputy noun phrase.
 _DEPUTY_RE = re.compile(
     rf"""
     (?P<actor>{_MODS}* (?:代表团|人大代表|代表) 们?)   # 省市县人大代表, 代表们, 代表团
-    (?!联络|联系|之家|工委|工作委员会|大会)      # not a station or a body
+    (?!联络|联系|之家|工委|工作委员会|大会|{_STATION_AFTER})  # not a station or a body
     """,
     re.VERBOSE,
 )
@@ -407,6 +412,10 @@ RULES: tuple[Rule, ...] = (
         rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,8}}? (?:{_PROBLEM}|{_OPINION})",
         # The public's suggestions, collected (收集群众建议3项), are problems, not deputies'.
         rf"{_COLLECT} {_G}{{0,4}}? {_PUBLIC} 的? (?:建议|意见) {_FILL} @",
+        # Opinions alone, collected (征集意见19条, 收集到各类意见56条), are the public's too;
+        # not the deputies' (收到代表意见15件), not a draft's (意见稿), not a deliberation's.
+        rf"{_COLLECT} 到? (?:(?!代表|审议){_G}){{0,6}}? 意见 (?!稿|建议) {_FILL} @",
+        rf"{_COLLECT} 到? {_G}{{0,4}}? @ (?:(?!代表|审议){_NP_GAP}){{0,6}}? 意见 (?!稿|建议)",
         rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,4}}? {_PUBLIC} 的? (?:建议|意见)",
         # 收集2800余条事关发展稳定、民生福祉的意见、建议: a longer modifier ending in 的.
         rf"{_COLLECT} {_G}{{0,6}}? @ {_G}{{0,16}}? 的 (?:{_PROBLEM}|{_OPINION})",
@@ -788,9 +797,15 @@ def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
         # 闭会期间…视察…提出建议 or 代表建议 are still formal suggestions, and opinions
         # gathered on a visit to a station (深入联络站调研，收集意见建议40条) are the
         # station's problems. Read within the number's clause (after ；).
+        # Nor those of the people received after the inspection was named (…述职和评议，
+        # 共接待选民18人，收集选民意见建议10条: the voters').
         before = _CLAUSE_TAIL_RE.split(where.before + masked[: masked.index("@")])[-1]
-        return (bool(_INSPECT_RE.search(before)) and not _FORMAL_RE.search(where.sentence)
-                and not _AT_A_STATION_RE.search(where.sentence))
+        last = None
+        for last in _INSPECT_RE.finditer(before):
+            pass
+        return (last is not None and not _FORMAL_RE.search(where.sentence)
+                and not _AT_A_STATION_RE.search(where.sentence)
+                and not _RECEPTION_RE.search(before, last.end()))
     if context == "party_before":
         return bool(_PARTY_STUDY_RE.search(where.before + masked[: masked.index("@")]))
     if context == "except_after":
