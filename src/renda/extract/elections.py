@@ -230,11 +230,12 @@ _SLOTS: tuple[tuple[str, str | None, str | None, frozenset[str | None]], ...] = 
     ("turnout_pct", r"(?:" + _TURNOUT + r"|占(?:登记)?选民(?:总数|人数)?的?)"
      r"(?:分别|均)?" + _FILL + r"$", None, frozenset({"%"})),
     # 平均得票率达95.7%
-    ("avg_vote_share_pct", r"平均得票率(?:分别|均)?" + _FILL + r"$", None, frozenset({"%"})),
+    ("avg_vote_share_pct", r"(?:平均得票率|得票率平均)(?:分别|均)?" + _FILL + r"$", None, frozenset({"%"})),
     # 登记选民15.8万名 / 选民登记15.8万人 / 共有登记选民 / 登记的选民达到了7508位
-    # 共有选民23889人 (the voters of the area: those registered)
+    # 共有选民23889人, 全乡选民总数7508人 (the voters of the area: those registered)
     ("voters_registered",
-     r"(?:登记(?:的)?选民|选民登记|(?:共有|现有)选民)" + _FILL + r"$",
+     r"(?:登记(?:的)?选民|选民登记|(?:共有|现有)选民|(?<![票选的])选民(?:总数|人数))" + _FILL
+     + r"$",
      r"^(?:的)?登记选民", frozenset({"名", "人", "位", None})),
     # 参加投票的选民15.59万名 / 参选选民 / 15.59万名选民参加投票
     ("voters_participating",
@@ -295,6 +296,8 @@ _RE_DIGIT_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 _RE_LEVEL_LIST = re.compile(r"(?<![全各本该])(?P<list>(?:(?:" + _LEVELS_RE + r")[、和及与]?){2,4})"
                             r"(?:两级|三级|四级)?(?:新一届)?$")
 _RE_LEVEL_WORD = re.compile(_LEVELS_RE)
+_RE_RUN_SEP = re.compile(r"[、和及与，,]")
+_RE_BODY_SEP = re.compile(r"[、和及与]|以及")  # 县人大代表和乡镇人大代表 (bodies listed)
 _RE_LIST_FILLER = re.compile(r"[，,]?(?:分别|各)(?:为|是|有|选出|选举产生|产生|当选)?了?"
                              r"|(?:共|共计)?(?=[0-9一二三四五六七八九十][^、和及与，,。；;]*[、和及与])")
 
@@ -604,6 +607,16 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count = None  # 全县共有县人大代表198名: deputies in office
         if count is not None and _RE_EARLIER_VOTE.search(_semicolon_clause(s, count.start)):
             count = None  # 上届选出县人大代表200名: an earlier election's count
+        prev = bodies[-1] if bodies else None
+        if prev is not None and prev.count is None \
+                and _RE_BODY_SEP.fullmatch(s[prev.end:body_start]):
+            # bodies listed, then their counts: 县人大代表和乡镇人大代表分别为186名、512名
+            # (each its own), 县人大代表、乡镇人大代表共计698名 (one total: none's)
+            run = _count_run(s, m.end(), quantities, 2)
+            if run is not None and "分别" in s[m.end():run[0].start]:
+                prev.count, count = run
+            elif count is not None and count.start >= m.end():
+                count = None
         bodies.append(_Body(
             level=level, start=body_start,
             end=count.end if count is not None and count.start >= m.end() else m.end(),
@@ -625,20 +638,8 @@ def _listed_bodies(s: str, m: re.Match[str], quantities: list[Quantity],
     words = [w.group() for w in _RE_LEVEL_WORD.finditer(lm.group("list"))]
     if len(words) < 2 or len(set(words)) < len(words):
         return []
-    filler = _RE_LIST_FILLER.match(s, m.end())
-    pos = filler.end() if filler else m.end()
-    run: list[Quantity] = []
-    for q in quantities:
-        if q.start < pos or q.unit not in _COUNT_UNITS:
-            continue
-        if q.start != pos:
-            break
-        run.append(q)
-        sep = re.compile(r"[、和及与，,]").match(s, q.end)
-        if sep is None or len(run) == len(words):
-            break
-        pos = sep.end()
-    if len(run) != len(words):
+    run = _count_run(s, m.end(), quantities, len(words))
+    if run is None:
         return []
     start = lm.start("list")
     bodies = []
@@ -648,6 +649,25 @@ def _listed_bodies(s: str, m: re.Match[str], quantities: list[Quantity],
         bodies.append(_Body(level=level, start=start + i, end=run[-1].end, count=count,
                             new_term="新一届" in s[:m.start()]))
     return bodies
+
+
+def _count_run(s: str, pos: int, quantities: list[Quantity], n: int) -> list[Quantity] | None:
+    """Rule 2e: ``n`` counts written in a run from ``pos`` (分别为186名、512名; 214名和786名),
+    after 分别/各 or with a separator after the first; None when there are not ``n``."""
+    filler = _RE_LIST_FILLER.match(s, pos)
+    pos = filler.end() if filler else pos
+    run: list[Quantity] = []
+    for q in quantities:
+        if q.start < pos or q.unit not in _COUNT_UNITS:
+            continue
+        if q.start != pos:
+            break
+        run.append(q)
+        sep = _RE_RUN_SEP.match(s, q.end)
+        if sep is None or len(run) == n:
+            break
+        pos = sep.end()
+    return run if len(run) == n else None
 
 
 def _semicolon_clause(s: str, pos: int) -> str:

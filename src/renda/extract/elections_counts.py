@@ -34,10 +34,10 @@ _RE_COUNT_AS = re.compile(
     re.VERBOSE,
 )
 
-# Words between a count and its deputies' level that name the body (rule 2a): 出席 and a
-# place name (394名出席青海省…代表, 3名孝昌县第七届…代表, 2名花园镇…代表), but no words
-# of the deputies' make-up (12名妇女县人大代表 is a share).
-_RE_COUNT_PLACE = re.compile(r"^(?:出席)?(?:[\u4e00-\u9fff]{2,8})?$")
+# Words between a count and its deputies' level that name the body (rule 2a): 新当选的, 出席
+# and a place name (394名出席青海省…代表, 3名孝昌县第七届…代表, 186名新当选的县人大代表),
+# but no words of the deputies' make-up (12名妇女县人大代表 is a share).
+_RE_COUNT_PLACE = re.compile(r"^(?P<new>新当选的?|新一届的?)?(?:出席)?(?P<place>[\u4e00-\u9fff]{2,8})?$")
 _RE_NOT_A_PLACE = re.compile("|".join(_VOCAB["not_a_place"]))
 
 # The elected named before 为 and their body, with no count (补选张某为…, 选举张某、李某为…):
@@ -120,8 +120,8 @@ def count_before(s: str, pos: int, quantities: list[Quantity]) -> Quantity | Non
             if (_RE_ELECTS_NAMES.search(clause) or as_match.group("elected")) \
                     and "中" not in clause:
                 return q
-        if q.end < pos and _RE_COUNT_PLACE.match(between) \
-                and not _RE_NOT_A_PLACE.search(between):
+        place = _RE_COUNT_PLACE.match(between) if q.end < pos else None
+        if place is not None and not _RE_NOT_A_PLACE.search(place.group("place") or ""):
             return q  # 394名出席青海省第十一届…代表, 3名孝昌县第七届…代表, 2名花园镇…代表
     return count_of_names(s, pos)
 
