@@ -634,6 +634,25 @@ WIDENED = [
     Example("投票选举产生县人大代表、乡镇人大代表共计698名，其中县人大代表186名、乡镇人大代表512名。",
             [_direct("county", deputies_elected=186), _direct("township", deputies_elected=512)],
             note="the total of listed bodies is none's; the parts are"),
+    Example("此次全乡共登记选民7508名。参加投票6768人，投票率90.14%。选举产生县人大代表14名、"
+            "乡人大代表55名。",
+            [_direct("county", voters_registered=7508, voters_participating=6768,
+                     turnout_pct=90.14, deputies_elected=14),
+             _direct("township", voters_registered=7508, voters_participating=6768,
+                     turnout_pct=90.14, deputies_elected=55)],
+            note="joint figures over two sentences before the deputies"),
+    Example("11月18日是全县选举日，选出县人大代表213名。\n7月开始，全县划分县人大代表选区130个，"
+            "完成选民登记。",
+            [_direct("county", deputies_elected=213, constituencies=130,
+                     election_date="2021-11-18")], ctx=NEWS,
+            note="constituencies drawn months before the vote: one election"),
+    Example("县人大常委会于10月28日审查，全县县人大代表投票选举工作于10月15日结束，依法选举产生"
+            "县人大代表211名。",
+            [_direct("county", deputies_elected=211, election_date="2021-10-15")], ctx=NEWS,
+            note="the date the sentence gives the vote, not another date before the count"),
+    Example("选出县人大代表213名。当天全县41万选民在各自选区参加了投票选举。",
+            [_direct("county", deputies_elected=213, voters_participating=410000)],
+            note="投票选举 is no poll (票选)"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.

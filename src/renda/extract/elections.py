@@ -88,11 +88,11 @@ one row per (election, level) of a passage (rules 9-10,
       选区, 130个县代表选区) makes the figure that level's, with a row of its own when the
       sentence names no such deputies; such figures are read first, so that a total of the
       levels (全镇共设立选区80个，其中…) finds their rows filled and goes nowhere.
-6. The date is the last date written before the first count (else the first of the
-   sentence), never the date of page chrome (发布时间：2021-11-23); a month and day with no
-   year take the report year.  ``scope`` is set when the
-   totals are for an area above the report's own body (全省 in a county report; 全国人民代表
-   大会 names no area).
+6. The date is the one the sentence states as the day of the vote (投票选举工作于10月15日
+   结束, as in rule 6a), else the last date written before the first count (else the first of
+   the sentence), never the date of page chrome (发布时间：2021-11-23); a month and day with no
+   year take the report year.  ``scope`` is set when the totals are for an area above the
+   report's own body (全省 in a county report; 全国人民代表大会 names no area).
    a. A sentence with no date of its own takes the day of the vote stated earlier in its
       section (换届选举于11月18日顺利完成。全镇划分选区…; 投票选举于11月29日在全区集中进行;
       11月16日是…选举日): held direct rows of the report's own area only, not totals over a
@@ -124,7 +124,7 @@ from renda.extract.elections_counts import count_after_verb as _count_after_verb
 from renda.extract.elections_counts import count_before as _count_before
 from renda.extract.elections_counts import seats_after as _seats_after
 from renda.extract.elections_counts import total_after as _total_after
-from renda.extract.elections_events import VoteDays, assemble
+from renda.extract.elections_events import VoteDays, assemble, states_vote_day
 from renda.extract.elections_levels import LEVEL_RANK as _LEVEL_RANK
 from renda.extract.elections_levels import LEVEL_WORDS, SCOPE_WORDS
 from renda.extract.elections_levels import LEVELS_RE as _LEVELS_RE
@@ -856,12 +856,16 @@ def _put(row: _Row, column: str, q: Quantity) -> None:
 
 
 def _date_of(s: str, first_body: int, ctx: DocContext) -> PartialDate | None:
-    """The last date before the first body, else the first date of the sentence; not the
-    date of page chrome (发布时间：2021-11-23)."""
+    """The date the sentence states as the day of the vote (rule 6a's words), else the last
+    date before the first body, else the first date of the sentence; never the date of page
+    chrome (发布时间：2021-11-23)."""
     dates = [d for d in find_dates(s, ctx.report_year)
              if not _RE_CHROME_DATE.search(s, max(0, d.start - 12), d.start)]  # 发布时间：
     if not dates:
         return None
+    voted = [d for d in dates if states_vote_day(s, d)]
+    if voted:  # 投票选举工作于2021年10月15日结束: the day the sentence gives the vote
+        return voted[0]
     before = [d for d in dates if d.start < first_body]
     return before[-1] if before else dates[0]
 

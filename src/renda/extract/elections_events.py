@@ -32,9 +32,10 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
     row when they are near and agree.  Near: within ``WINDOW`` sentences of the row's last
     fragment, or anywhere in the document when both count the same deputies of a general
     election (选出县人大代表186名 … 确认186名县人大代表的代表资格有效; by-elections of one
-    or two deputies recur, so not theirs).  Agree: no figure, term or date differs, no total
-    over a term meets a single year's, the method is the same, and a planned fragment never
-    meets a voted one (neutral ones meet either).  The row's evidence runs from the first
+    or two deputies recur, so not theirs).  Agree: no figure, term or date differs (a neutral
+    fragment's date may: 7月开始…划分选区 is work before the vote), no total over a term
+    meets a single year's, the method is the same, and a planned fragment never meets a
+    voted one (neutral ones meet either).  The row's evidence runs from the first
     sentence used to the last, so that ``text[char_start:char_end] == evidence`` holds; its
     date is the most precise of its fragments' (a neutral fragment's only for a row of
     neutral fragments: constituencies are drawn before the vote); its record id is that of
@@ -115,14 +116,22 @@ def _resolve_bare(f: dict[str, Any], named: dict[int, set[str]]) -> None:
 
 
 def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) -> None:
-    """Rule 9c: a joint fragment's figures to the direct rows of the nearest sentence."""
+    """Rule 9c: a joint fragment's figures to the direct rows of the nearest sentence; joint
+    fragments of consecutive sentences (此次全乡共登记选民7508名。参加投票6768人，投票率
+    90.14%。) are one run, whose neighbours are those of the run."""
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     for f in leveled:
         if f["method"] == "direct":
             by_sentence.setdefault(f["_sentence"], []).append(f)
+    joint_at = {(j["_sentence"], j["scope"]) for j in joint}
     for j in joint:
         i = j["_sentence"]
-        near = next((k for k in (i - 1, i + 1)
+        first = last = i
+        while (first - 1, j["scope"]) in joint_at:
+            first -= 1
+        while (last + 1, j["scope"]) in joint_at:
+            last += 1
+        near = next((k for k in (first - 1, last + 1)
                      if any(f["scope"] == j["scope"] for f in by_sentence.get(k, ()))), None)
         if near is None:
             continue
@@ -175,6 +184,8 @@ def _agree(row: dict[str, Any], f: dict[str, Any]) -> bool:
         a, b = row[column], f[column]
         if a is not None and b is not None and not math.isclose(float(a), float(b)):
             return False
+    if "neutral" in (row["_basis"], f["_basis"]):
+        return True  # constituencies drawn in July, the vote in November: one election
     a, b = row["election_date"], f["election_date"]
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -263,12 +274,7 @@ class VoteDays:
         """Remember the day of the vote the sentence states, if it states one."""
         if not _RE_CONGRESS.search(s):
             return  # 村委会换届选举于…完成: not a congress's election
-        stated: list[PartialDate] = []
-        for d in find_dates(s, ctx.report_year):
-            clause = _clause_of_date(s, d)
-            if (_RE_VOTE_WORD.search(clause) and _RE_VOTE_HELD.search(clause)
-                    and not _RE_NOT_HELD_YET.search(clause)):
-                stated.append(d)
+        stated = [d for d in find_dates(s, ctx.report_year) if states_vote_day(s, d)]
         if stated:  # the most precise (2021年，…选举于11月上旬完成 -> 11月上旬)
             best = max(stated, key=lambda d: _PRECISION_RANK[d.precision])
             self.stack.append((self.rank, best, "补选" in s))
@@ -285,6 +291,14 @@ class VoteDays:
             return
         row["election_date"], row["date_precision"] = date.iso, date.precision
         row["period"] = "annual"
+
+
+def states_vote_day(s: str, d: PartialDate) -> bool:
+    """Does the clause holding date ``d`` say the vote was held that day (投票选举工作于
+    2021年10月15日结束, 11月16日是…选举日; not 将于, not 启动)?"""
+    clause = _clause_of_date(s, d)
+    return bool(_RE_VOTE_WORD.search(clause) and _RE_VOTE_HELD.search(clause)
+                and not _RE_NOT_HELD_YET.search(clause))
 
 
 def _clause_of_date(s: str, d: PartialDate) -> str:
