@@ -653,6 +653,18 @@ WIDENED = [
     Example("选出县人大代表213名。当天全县41万选民在各自选区参加了投票选举。",
             [_direct("county", deputies_elected=213, voters_participating=410000)],
             note="投票选举 is no poll (票选)"),
+    Example("选举产生县人大代表186名；乡镇人大代表512名，参选率85.5%。",
+            [_direct("county", deputies_elected=186, turnout_pct=85.5),
+             _direct("township", deputies_elected=512, turnout_pct=85.5)],
+            note="a figure after every body of a ；-list, no other clause's: a tail"),
+    Example("县人大代表选区98个，选出县人大代表185名；乡镇人大代表选区265个，参选率96.8%，"
+            "选出乡镇人大代表520名。",
+            [_direct("county", constituencies=98, turnout_pct=None),
+             _direct("township", constituencies=265, turnout_pct=96.8)],
+            note="inside the last clause, before its count: that clause's"),
+    Example("选出县人大代表185名，参选率95.1%；选出乡镇人大代表520名，参选率96.8%。",
+            [_direct("county", turnout_pct=95.1), _direct("township", turnout_pct=96.8)],
+            note="a label every clause writes: each clause's own"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.

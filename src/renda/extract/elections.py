@@ -73,7 +73,8 @@ one row per (election, level) of a passage (rules 9-10,
    by a level (县人大代表的平均得票率) or naming one in its words (参加县人大代表选举投票的
    选民) belongs to that level's row only (to the levels listed, in order, for 县乡人大代表
    平均得票率分别为…); in a sentence of ；-clauses each naming a level, a clause's figures
-   belong to its level, and the figures of a lead-in written before every level (全县登记
+   belong to its level (but a figure after every body and its count, whose label no earlier
+   clause writes, is every row's: 县人大代表186名；乡镇人大代表512名，参选率85.5%), and the figures of a lead-in written before every level (全县登记
    选民N人，…：县…；乡镇…) belong to all rows of the sentence unless a clause states its own;
    分别 spreads a list of figures over the rows in order.  Composition shares (妇女代表占
    27.5%) sit next to none of these words and are never read; nor are the end of a range
@@ -360,6 +361,7 @@ class _Row:
     method: str
     status: str
     start: int
+    end: int = 0                    # end of its counted body (and count) in the sentence
     term: int | None = None
     new_term: bool = False
     values: dict[str, float | int] = field(default_factory=dict)
@@ -430,6 +432,8 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
         row = by_key.get(key)
         if row is None:
             row = by_key[key] = _Row(body.level, method, status, body.start)
+        if body.count is not None or not row.end:
+            row.end = max(row.end, body.end)  # not 县人大代表的平均得票率 named after
         if body.term is not None:
             row.term = body.term
         row.new_term = row.new_term or body.new_term
@@ -744,7 +748,8 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
             if level is not None:
                 targets = _rows_of_level(rows, level, q.start)
             else:
-                targets = _targets(_rows_of_clause(s, q.start, rows), column,
+                targets = _targets(_rows_of_clause(s, q.start, rows, bm.group() if bm else ""),
+                                   column,
                                    before[:bm.start()] if bm else "", bm.group() if bm else "",
                                    ctx, rows)
             if bm is not None and "分别" in bm.group():
@@ -803,15 +808,20 @@ def _words_before(s: str, pos: int) -> str:
     return s[last.end():pos]
 
 
-def _rows_of_clause(s: str, pos: int, rows: list[_Row]) -> list[_Row]:
+def _rows_of_clause(s: str, pos: int, rows: list[_Row], keyword: str) -> list[_Row]:
     """The rows named in the clause (；-delimited) holding ``pos``, else all rows: in
-    县级人大代表选区N个，…参选率X%；乡级人大代表选区M个，… each clause has its own figures."""
+    县级人大代表选区N个，…参选率X%；乡级人大代表选区M个，… each clause has its own figures.
+    A figure after every body and its count, in the last clause, whose label no other clause
+    writes (县人大代表186名；乡镇人大代表512名，参选率85.5%), is every row's: a tail."""
     if all(pos < r.start for r in rows):
         return rows  # a lead-in before every body
     start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
     ends = [e for e in (s.find("；", pos), s.find(";", pos)) if e >= 0]
     end = min(ends) if ends else len(s)
     named = [r for r in rows if start <= r.start < end]
+    if named and not ends and keyword and all(pos >= r.end for r in rows) \
+            and keyword not in s[:start]:
+        return rows  # a tail of the whole sentence
     return named or rows
 
 
