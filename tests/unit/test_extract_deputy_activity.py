@@ -1113,6 +1113,10 @@ ROBUSTNESS = [
             [("deputies", "people_received", 25, "unspecified"),
              ("deputies", "problems_collected", 12, "unspecified")], doc_type="news"),
     Example("代表们视察了县医院，提出意见建议11条。", [], doc_type="news"),
+    # The share of suggestions rated satisfied after an approximate count (满意60多件，占…).
+    Example("从代表反馈看，对办理结果满意60多件，占85.7%。",
+            [("unspecified", "satisfaction_rate_pct", 85.7, "unspecified")], doc_type="news"),
+    Example("从代表反馈看，基本满意10余件，占14.3%。", [], doc_type="news"),
 ]
 
 ALL_TABLES = {

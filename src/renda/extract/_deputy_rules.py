@@ -785,9 +785,9 @@ _KEY_AFTER_RE = re.compile(
     r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?(?:交由|交给|交|由|列为|确定为|作为)"
     r"[^0-9〇一二两三四五六七八九十百千。；;]{0,20}?(?:重点(?:督办|办理|处理)|领衔督办)")
 _TRAINING_AFTER_RE = re.compile(rf"参加{_G}{{0,12}}?{_TRAIN}")
-# 满意70件， (written before the segment 占86.4%), not 基本满意 / 不满意.
+# 满意70件， / 满意70余件， (written before the segment 占86.4%), not 基本满意 / 不满意.
 _SATISFIED_BEFORE_RE = re.compile(
-    r"(?<!基本)(?<!不)满意的?(?:有|为)?[0-9零〇一二两三四五六七八九十百千]+(?:件|条|项)[，,]$")
+    r"(?<!基本)(?<!不)满意的?(?:有|为)?[0-9零〇一二两三四五六七八九十百千]+[余多]?(?:件|条|项)[，,]$")
 
 
 def _exclusion_applies(context: str, masked: str, where: _Where) -> bool:
