@@ -597,7 +597,7 @@ def traditional_script(text: str) -> str:
 
 def hard_wrapped(text: str) -> str:
     """Lines broken every 17 characters, as text taken from print (the seed report)."""
-    out = []
+    out: list[str] = []
     for line in text.split("\n"):
         out.extend(line[i:i + 17] for i in range(0, max(len(line), 1), 17))
     return "\n".join(out)

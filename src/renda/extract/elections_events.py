@@ -23,7 +23,8 @@ in a closing paragraph.  Rules, in order (continuing the numbering of the senten
    c. A joint fragment's figures go to the direct rows of the same scope of the nearest
       sentence that has some, one sentence before or after it (the previous one on a tie),
       for the figures those rows do not state themselves: the voters of a joint vote are
-      both levels'.  A joint fragment with no such neighbour gives nothing (a village
+      both levels' (and a neutral fragment given voters who voted is of a vote held).  A
+      joint fragment with no such neighbour gives nothing (a village
       committee's voters, a Hong Kong village election: no congress's deputies in sight).
    d. A planned fragment that also says the vote took place (全县262624名选民参加投票，将差额
       选举产生县人大代表217名) is two: a held one with the facts of the vote and no deputies,
@@ -145,6 +146,8 @@ def _attach_joint(joint: list[dict[str, Any]], leveled: list[dict[str, Any]]) ->
                 f[column] = j[column]
                 taken = True
             if taken:
+                if f["_basis"] == "neutral" and any(j[c] is not None for c in _VOTED_FIGURES):
+                    f["_basis"] = "voted"  # the constituencies of a vote held
                 f["approximate"] = f["approximate"] or j["approximate"]
                 f["char_start"] = min(f["char_start"], j["char_start"])
                 f["char_end"] = max(f["char_end"], j["char_end"])
