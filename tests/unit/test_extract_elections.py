@@ -665,6 +665,16 @@ WIDENED = [
     Example("选出县人大代表185名，参选率95.1%；选出乡镇人大代表520名，参选率96.8%。",
             [_direct("county", turnout_pct=95.1), _direct("township", turnout_pct=96.8)],
             note="a label every clause writes: each clause's own"),
+    Example("市人大常委会代表资格审查委员会关于补选的市人大代表代表资格的审查报告县人大常委会第二十次"
+            "会议于2022年3月10日补选李某、王某为市第十五届人民代表大会代表。",
+            [_indirect("city", deputies_elected=2, congress_term=15)],
+            note="a report's title run into its text: the by-election after it is reported"),
+    Example("在全县换届选举工作会议上的讲话\n同志们：本次换届，全县将选举产生县人大代表200名。"
+            "上届全县选出县人大代表198名。", [],
+            note="a speech: the seats a speaker announces are a plan, no row"),
+    Example("在全县换届选举工作会议上的讲话\n同志们：2021年11月，全县选民投票选举产生县人大代表"
+            "198名。", [_direct("county", deputies_elected=198)],
+            note="an election held, recounted in a speech"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.
@@ -672,6 +682,8 @@ WIDENED_TRAPS = [
     Example("县人大代表提出的建议产生了良好效果，共156件。", [], note="产生 of effects"),
     Example("选举产生县人大代表、乡镇人大代表698名。", [], note="one total of listed bodies"),
     Example("新当选的186名县人大代表中，妇女代表52名。", [], note="composition"),
+    Example("县人大常委会代表资格审查委员会对选举产生的211名代表的代表资格进行了审查。", [],
+            note="credentials reviewed after the election verb: a restatement"),
     Example("全县县、乡两级人大代表共698名。", [], note="the levels together, no election"),
     Example("选举产生县、乡两级人大代表698名。", [], note="one count of two levels"),
     Example("县乡两级人大代表中，妇女代表分别为52名、160名。", [], note="composition"),

@@ -63,6 +63,8 @@ one row per (election, level) of a passage (rules 9-10,
       future (将, 拟, 计划, not 将近) and for a session electing them (indirect).
    b. 应选 (the seats) with a later clause that says they were filled, with no 将/拟 in it
       (应选代表：265名；选出县人大代表：265名), is held.
+   c. A speech (在…会议上的讲话 in its head, 同志们： addressed) gives no planned row: the
+      seats a speaker says will be filled are a plan, not a fact of an election.
 5. Figures of the sentence fill the other columns by the words written next to them:
    选区 / 选举区 N → constituencies, 登记选民 N / 共有选民 N → voters_registered, N名选民(…)
    参加投票 / 选民N人参加投票 / 选民投票 → voters_participating (a figure followed by the vote
@@ -334,6 +336,11 @@ _RE_CITY_WITHOUT_COUNTIES = re.compile(_alternation([c[:-1] for c in _CITIES_WIT
 # Page chrome before a number (阅读次数:506): never a figure.
 _RE_CHROME_BEFORE = re.compile(r"(?:" + _alternation(_VOCAB["chrome_before_number"])
                                + r")(?:次数|数)?\s*[:：]?\s*$")
+# Rule 4c: a speech (在…会议上的讲话, 同志们：) announces plans, not facts: its seats to fill
+# give no row (what it recounts of an election held does).
+_SPEECH_HEAD = 200
+_RE_SPEECH = re.compile("|".join(_VOCAB["speech_markers"]))
+_RE_ADDRESS = re.compile(r"同志们[：:，,！!]")
 _RE_CHROME_DATE = re.compile(r"(?:" + "|".join(_VOCAB["chrome_before_date"]) + r")\s*[:：]?\s*$")
 _RE_SCHEDULED = re.compile("|".join(f"(?:{p})" for p in _VOCAB["scheduled_markers"]))
 _RE_DONE = re.compile(r"已|完成|顺利|圆满|结束|成功|选出|当选|了")  # the vote said to be over
@@ -397,7 +404,10 @@ def extract(text: str, ctx: DocContext) -> list[dict[str, Any]]:
                 row["_sentence"] = index
             fragments.extend(found)
         vote_days.read(s, ctx)
-    return assemble(text, fragments, ctx, scheduled, named)
+    rows = assemble(text, fragments, ctx, scheduled, named)
+    if _RE_SPEECH.search(text[:_SPEECH_HEAD]) or _RE_ADDRESS.search(text):
+        rows = [r for r in rows if r["status"] != "planned"]  # a speaker's plans (rule 4c)
+    return rows
 
 
 def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_deputies: bool,
@@ -568,7 +578,7 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         if (_RE_NOT_A_BODY.match(after) and not (confirmed and after.startswith("资格有效"))) \
                 or after.startswith(("中", "里")):
             continue  # candidates, delegations, ...; 当选的N名代表中 (composition)
-        if _RE_RESTATEMENT.search(clause) and not confirmed:
+        if _restates(s, m.start()) and not confirmed:
             continue  # 代表资格终止, 资格审查委员会: no election reported
         listed_bodies = _listed_bodies(s, m, quantities, ctx)
         if listed_bodies:
@@ -629,6 +639,20 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             seats=bool(seats and seats[1]),
         ))
     return bodies
+
+
+def _restates(s: str, pos: int) -> bool:
+    """Does the comma clause of the deputies at ``pos`` restate an election (代表资格,
+    资格审查) rather than report one?  Not when an election verb stands between an earlier
+    marker and the deputies: a report's title run into its text (…代表资格的审查报告县人大
+    常委会…补选李某为市人大代表) reports the by-election after it."""
+    start = max((c.end() for c in _RE_CLAUSE_CUT.finditer(s, 0, pos)), default=0)
+    cut = _RE_CLAUSE_CUT.search(s, pos)
+    end = cut.start() if cut else len(s)
+    for mk in _RE_RESTATEMENT.finditer(s, start, end):
+        if mk.start() >= pos or not _RE_ELECTION_VERB.search(s, mk.end(), pos):
+            return True
+    return False
 
 
 def _listed_bodies(s: str, m: re.Match[str], quantities: list[Quantity],
