@@ -675,6 +675,15 @@ WIDENED = [
     Example("在全县换届选举工作会议上的讲话\n同志们：2021年11月，全县选民投票选举产生县人大代表"
             "198名。", [_direct("county", deputies_elected=198)],
             note="an election held, recounted in a speech"),
+    Example("全县应选县人大代表240名，实选240名；应选乡镇人大代表1050名，实选1048名。",
+            [_direct("county", deputies_elected=240), _direct("township", deputies_elected=1048)],
+            note="seats named before the deputies, the count filled after"),
+    Example("应选乡镇人大代表1050名，将于11月20日投票选举。",
+            [{"level": "township", "status": "planned", "deputies_elected": 1050}],
+            note="seats before the deputies, none filled yet"),
+    Example("全区共选出区人大代表230名，镇（街道）人大代表589名。",
+            [_direct("county", deputies_elected=230), _direct("township", deputies_elected=589)],
+            ctx=DISTRICT, note="镇（街道）: the towns' deputies"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.

@@ -125,6 +125,7 @@ from renda.extract.elections_counts import COUNT_UNITS as _COUNT_UNITS
 from renda.extract.elections_counts import count_after as _count_after
 from renda.extract.elections_counts import count_after_verb as _count_after_verb
 from renda.extract.elections_counts import count_before as _count_before
+from renda.extract.elections_counts import filled_after as _filled_after
 from renda.extract.elections_counts import seats_after as _seats_after
 from renda.extract.elections_counts import total_after as _total_after
 from renda.extract.elections_events import VoteDays, assemble, states_vote_day
@@ -299,6 +300,9 @@ _RE_DIGIT_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
 _RE_LEVEL_LIST = re.compile(r"(?<![全各本该])(?P<list>(?:(?:" + _LEVELS_RE + r")[、和及与]?){2,4})"
                             r"(?:两级|三级|四级)?(?:新一届)?$")
 _RE_LEVEL_WORD = re.compile(_LEVELS_RE)
+# Seats named before the deputies (应选乡镇人大代表1050名), read with the clause after them.
+_RE_SEATS_BEFORE = re.compile(r"应(?:依法|差额|等额)?选(?:举)?(?:产生)?(?:新一届)?"
+                              r"(?:" + _LEVELS_RE + r")[^，,；;。]{0,8}$")
 _RE_RUN_SEP = re.compile(r"[、和及与，,]")
 _RE_BODY_SEP = re.compile(r"[、和及与]|以及")  # 县人大代表和乡镇人大代表 (bodies listed)
 _RE_LIST_FILLER = re.compile(r"[，,]?(?:分别|各)(?:为|是|有|选出|选举产生|产生|当选)?了?"
@@ -604,6 +608,8 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
         term = parse_chinese_numeral(term_s) if term_s else None
         seats = _seats_after(s, m.end(), quantities)
         count = seats[0] if seats else _count_after(s, m.end(), quantities)
+        if count is not None and not seats and _RE_SEATS_BEFORE.search(s, 0, m.start()):
+            count = _filled_after(s, count, quantities) or count  # 应选…1050名，实选1048名
         body_start = m.start() - (len(before) - lm.start())
         if count is None:
             count = _count_before(s, body_start, quantities)

@@ -3,7 +3,8 @@
 counts for each: 各补选县人大代表1名，共计5名), right before them (186名县人大代表, 394名出席
 青海省…代表), before 为 when the elected are named first (补选张某、李某2人为市人大代表; names
 with no count count one each), after the verb when the deputies are the subject (代表由…选举
-产生，共2985名), and seats written after them (县级人大代表应选3.6万名，实选3.6万名).
+产生，共2985名), and seats written after them (县级人大代表应选3.6万名，实选3.6万名) or
+before them (应选乡镇人大代表1050名，实选1048名): the count filled.
 """
 
 from __future__ import annotations
@@ -64,15 +65,21 @@ def seats_after(s: str, pos: int, quantities: list[Quantity]) -> tuple[Quantity,
     m = _RE_SEATS_AFTER.match(s, pos)
     if m is None:
         return None
-    for i, q in enumerate(quantities):
+    for q in quantities:
         if q.start == m.end() and q.unit in COUNT_UNITS:
-            filled = _RE_FILLED_AFTER.match(s, q.end)
-            if filled is not None:
-                nxt = next((r for r in quantities[i + 1:] if r.start == filled.end()), None)
-                if nxt is not None and nxt.unit in COUNT_UNITS:
-                    return nxt, False
-            return q, True
+            filled = filled_after(s, q, quantities)
+            return (filled, False) if filled is not None else (q, True)
     return None
+
+
+def filled_after(s: str, seats: Quantity, quantities: list[Quantity]) -> Quantity | None:
+    """The count a clause right after a count of seats says was filled (应选…240名，实选
+    238名 -> 238), or None."""
+    filled = _RE_FILLED_AFTER.match(s, seats.end)
+    if filled is None:
+        return None
+    nxt = next((r for r in quantities if r.start == filled.end()), None)
+    return nxt if nxt is not None and nxt.unit in COUNT_UNITS else None
 
 
 def count_after(s: str, pos: int, quantities: list[Quantity]) -> Quantity | None:
