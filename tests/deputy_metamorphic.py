@@ -52,6 +52,7 @@ from tests.elections_metamorphic import (
     fullwidth_colons,
     fullwidth_commas,
     fullwidth_digits,
+    other_places,
 )
 from tests.elections_metamorphic import page_chrome as _page_chrome
 
@@ -488,6 +489,55 @@ def rate_with_da(text: str) -> str:
     return text
 
 
+def visits_in_ci(text: str) -> str:
+    """Deputies' visits to stations counted in 次 (进站履职701人次 → 进站履职701次)."""
+    return re.sub(r"((?:进站|进家|值班|值守|深入[^，。；]{0,12}?(?:站|点))[^，。；0-9]{0,6}?"
+                  r"[0-9]+(?:\.[0-9]+)?万?余?)人次", r"\1次", text)
+
+
+def satisfaction_as_manyidu(text: str) -> str:
+    """满意率 → 满意度 (the same share, as many pages write it)."""
+    return re.sub(r"(?<![基本])满意率", "满意度", text)
+
+
+def two_as_liang(text: str) -> str:
+    """2 of a count → 两 (2个 → 两个, 2期 → 两期), as Chinese writes a lone two."""
+    return _sub_figures(text, lambda m: "两" + m.group("unit")
+                        if m.group("num") == "2" and m.group("unit") not in ("%", "人次") else None)
+
+
+_RE_PROBLEM_NOUN = re.compile(r"(?<=收集|解决|梳理|汇总|反映)(?:群众)?问题(?=[0-9共计达]|的)")
+
+
+def problem_as_suqiu(text: str) -> str:
+    """收集问题 / 解决问题 → 收集群众诉求 / 解决群众诉求."""
+    return _RE_PROBLEM_NOUN.sub("群众诉求", text)
+
+
+def level_as_qi(text: str) -> str:
+    """县 as the level of the body and its deputies → 旗 (Inner Mongolia's county level:
+    全县 → 全旗, 县人大常委会 → 旗人大常委会, 县人大代表 → 旗人大代表)."""
+    text = re.sub(r"全县(?=各级|人大|广大|[0-9一二三四五六七八九十两]|共|乡镇)", "全旗", text)
+    return re.sub(r"(?<![\u4e00-\u9fff])县(?=人大|人民政府|政府|级)", "旗", text)
+
+
+_RE_PAIR = re.compile(
+    r"(?<=[，,；;：:。\n])(?P<va>接待|收集|征集|解决|办理|办复|提出|培训|收到)(?P<na>[\u4e00-\u9fff]{1,6}?)"
+    r"(?P<fa>[0-9]+(?:人次|[件条项个名人次]))[，,、](?P<vb>接待|收集|征集|解决|办理|办复|提出|培训|收到)"
+    r"(?P<nb>[\u4e00-\u9fff]{1,6}?)(?P<fb>[0-9]+(?:人次|[件条项个名人次]))(?=[，,；;。])")
+
+
+def respectively(text: str) -> str:
+    """Two clauses, each a verb, its noun and a figure, told respectively (接待群众560人次，
+    收集意见建议89条 → 接待群众、收集意见建议分别为560人次和89条)."""
+    def pair(m: re.Match[str]) -> str:
+        if any(w in m.group("na") + m.group("nb") for w in ("共", "达", "为", "的", "了")):
+            return m.group()
+        return (m.group("va") + m.group("na") + "、" + m.group("vb") + m.group("nb") + "分别为"
+                + m.group("fa") + "和" + m.group("fb"))
+    return _RE_PAIR.sub(pair, text)
+
+
 # --------------------------------------------------------------------------------------
 # Perturbations: period words
 # --------------------------------------------------------------------------------------
@@ -735,15 +785,16 @@ LABELS: tuple[Perturb, ...] = (
     response_as_dafu, response_as_adoption, renci_as_ren, jian_as_tiao, tiao_as_jian,
     suggestion_as_yijian_jianyi, suggestion_in_full, done_as_banjie, done_as_bafu,
     resolve_as_tuidong, resolve_as_xietiao, gong_before_verb, da_before_figure,
-    figure_before_noun, collect_with_dao, rate_with_da,
+    figure_before_noun, collect_with_dao, rate_with_da, visits_in_ci, satisfaction_as_manyidu,
+    two_as_liang, problem_as_suqiu, level_as_qi, other_places,
 )
 PERIODS: tuple[Perturb, ...] = (
     annual_as_jinnian_yilai, term_as_benjie, term_as_since_year, term_as_wunian,
     annual_words_dropped,
 )
 STRUCTURE: tuple[Perturb, ...] = (
-    split_after_first_figure, join_sentences, swap_figure_clauses, actor_in_sentence_before,
-    paragraphs_joined, page_chrome, cppcc_paragraph, hotline_paragraph, party_study_paragraph, honours_paragraph,
+    split_after_first_figure, join_sentences, swap_figure_clauses, respectively,
+    actor_in_sentence_before, paragraphs_joined, page_chrome, cppcc_paragraph, hotline_paragraph, party_study_paragraph, honours_paragraph,
     letters_paragraph,
 )
 SCRIPT: tuple[Perturb, ...] = (traditional, traditional_with_pinyin, pinyin_inserted)

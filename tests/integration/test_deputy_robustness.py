@@ -47,7 +47,9 @@ FLOORS: dict[str, float] = {
     "resolve_as_tuidong": 0.85, "resolve_as_xietiao": 0.85, "actor_in_sentence_before": 0.9,
     "rate_with_da": 0.85, "annual_as_jinnian_yilai": 0.9, "swap_figure_clauses": 0.9,
     "spaced_thousands": 0.9, "enumeration_as_semicolons": 0.9, "book_marks_as_quotes": 0.9,
-    "chinese_percents": 0.9,
+    "chinese_percents": 0.9, "visits_in_ci": 0.0, "satisfaction_as_manyidu": 0.0,
+    "two_as_liang": 0.85, "problem_as_suqiu": 0.7, "level_as_qi": 0.75, "respectively": 0.5,
+    "other_places": 0.9,
     # known to change rows (see KNOWN)
     "paragraphs_joined": 0.85,
 }

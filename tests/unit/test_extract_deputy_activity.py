@@ -1117,6 +1117,17 @@ ROBUSTNESS = [
     Example("从代表反馈看，对办理结果满意60多件，占85.7%。",
             [("unspecified", "satisfaction_rate_pct", 85.7, "unspecified")], doc_type="news"),
     Example("从代表反馈看，基本满意10余件，占14.3%。", [], doc_type="news"),
+    # Figures told respectively: the items before a figure's own item come before it (the
+    # voters received, then their opinions raised: collected, not deputies' suggestions).
+    Example("代表们进站接待选民、提出意见建议分别为120人次和65件。",
+            [("deputies", "people_received", 120, "unspecified"),
+             ("deputies", "problems_collected", 65, "unspecified")], doc_type="news"),
+    Example("联络站接待群众、收集问题分别达86人次和42个。",
+            [("unspecified", "people_received", 86, "unspecified"),
+             ("unspecified", "problems_collected", 42, "unspecified")], doc_type="news"),
+    Example("大会期间，代表提出议案、建议分别为5件和120件。",
+            [("deputies", "motions_received", 5, "unspecified"),
+             ("deputies", "suggestions_received", 120, "unspecified")], doc_type="news"),
 ]
 
 ALL_TABLES = {

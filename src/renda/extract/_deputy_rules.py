@@ -10,7 +10,7 @@ written ``@`` in a masked segment, or nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import Any, Iterable
 
@@ -649,6 +649,11 @@ def _classify(masked: str, q: Quantity, family: str | None,
     reread = _reread(masked)
     if reread is None:
         return None
+    if reread != masked and _RESPECTIVELY_RE.search(masked):
+        # 接待选民、提出意见建议分别为#和@: the items listed before the figure's own item
+        # come before it in the reading too (the voters were received, then opinions raised)
+        items = masked[: masked.find("分别") if "分别" in masked else masked.find("依次")]
+        where = replace(where, before=where.before + items)
     masked = reread
     if q.unit not in _METRIC_UNITS or (q.unit == "%" and not _PERCENT_HINT.search(masked)):
         return None
