@@ -134,9 +134,10 @@ class _State:
     actor: Actor | None = None
     period: str | None = None
     family: str | None = None  # "problems" | "suggestions"
-    # The last deputies named in the sentence before (places hidden): the actor of a
-    # station's figures told in the next sentence (参与接待的三级代表227人次。接待选民169人次…)
-    deputies_before: str | None = None
+    # The sentence before (places hidden, quotes blanked): the last deputies it names are
+    # the actor of a station's figures told in the next one (参与接待的三级代表227人次。
+    # 接待选民169人次…); read only when such a figure has no actor.
+    sentence_before: str = ""
 
 
 @dataclass
@@ -355,7 +356,7 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
                 continue  # 共收到建议215件，其中闭会期间建议15件: a part of the total
             totals[metric] = q.value
             actor = _actor_for(metric, state.actor, window, blanked[:a], doc,
-                               state.deputies_before)
+                               state.sentence_before)
             if metric in _STOCKS and not _NEW_STATION.search(window):
                 period = "unspecified"
             else:
@@ -369,8 +370,7 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         if family:
             state.family = family
         counted = counted or bool(seg_qs)
-    named = [m.group("actor") for m in _DEPUTY_RE.finditer(blanked)] if "代表" in s else []
-    state.deputies_before = named[-1] if named else None
+    state.sentence_before = blanked
     if not counted:
         # A sentence that counts nothing (通过代表反映社情民意。) does not change what the
         # figures of the next sentences count.
@@ -416,14 +416,14 @@ def _mask(seg: str, spans: list[tuple[int, int]], target: int | None) -> tuple[s
 
 
 def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
-               doc: _Doc, deputies_before: str | None = None) -> Actor:
+               doc: _Doc, sentence_before: str = "") -> Actor:
     """Who the figure is about: the subject carried in the paragraph, unless the metric
     says otherwise (suggestions are handled by the government, put forward by deputies).
 
     The government is carried only to the handling of suggestions: other figures (stations,
     training, …) are the congress's work even in a paragraph that named the government.
     ``masked`` is the number's segment, ``before`` the sentence before it (place names
-    hidden in both), ``deputies_before`` the last deputies named in the sentence before.
+    hidden in both), ``sentence_before`` the sentence before it in the paragraph.
     """
     ctx = doc.ctx
     at = masked.index("@")
@@ -435,9 +435,9 @@ def _actor_for(metric: str, current: Actor | None, masked: str, before: str,
         # 邀请代表列席…，参加执法检查1300人次 / 组织代表进站接待选民…，收集意见建议…: the
         # deputies named earlier in the sentence stay the actor of its later figures
         named = [m.group("actor") for m in _DEPUTY_RE.finditer(before)][-1:]
-    if not named and metric in _AT_STATIONS and deputies_before:
+    if not named and metric in _AT_STATIONS and current is None and "代表" in sentence_before:
         # …代表227人次。接待选民169人次: or in the sentence before, in the same paragraph
-        named = [deputies_before]
+        named = [m.group("actor") for m in _DEPUTY_RE.finditer(sentence_before)][-1:]
     deputy = Actor(_show_places(named[-1], doc.places), "deputies") if named else None
     if metric in _HANDLING:
         handler = _HANDLER_RE.search(masked, 0, at)
