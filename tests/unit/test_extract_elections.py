@@ -691,6 +691,9 @@ WIDENED_TRAPS = [
     Example("县人大代表提出的建议产生了良好效果，共156件。", [], note="产生 of effects"),
     Example("选举产生县人大代表、乡镇人大代表698名。", [], note="one total of listed bodies"),
     Example("新当选的186名县人大代表中，妇女代表52名。", [], note="composition"),
+    Example("全镇14个村（社区）“两委”换届选举工作圆满完成，选民参选率达91.5%，共选出“两委”成员98名。"
+            "同日选出镇人大代表60名。", [_direct("township", deputies_elected=60, turnout_pct=None)],
+            note="the village committees' vote next to the congress's"),
     Example("县人大常委会代表资格审查委员会对选举产生的211名代表的代表资格进行了审查。", [],
             note="credentials reviewed after the election verb: a restatement"),
     Example("全县县、乡两级人大代表共698名。", [], note="the levels together, no election"),
