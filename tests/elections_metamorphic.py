@@ -270,6 +270,21 @@ def plain_counts(text: str) -> str:
     return _sub_figures(text, plain)
 
 
+def chinese_wan(text: str) -> str:
+    """Figures in 万 written in Chinese numerals (15.59万 → 十五点五九万, 5万 → 五万)."""
+    def cn(m: re.Match[str]) -> str | None:
+        if m.group("mult") != "万" or m.group("unit") == "%":
+            return None
+        return chinese_decimal(m.group("num")) + "万" + m.group("unit")
+    return _sub_figures(text, cn)
+
+
+def approximate_voters(text: str) -> tuple[str, Expect]:
+    """约 before the voters' figures (约15.59万名选民): the figures stay, only approximate."""
+    new = re.sub(r"(?<![约近余多0-9.])(?=[0-9]+(?:\.[0-9]+)?(?:万|亿)?[名人](?:选民))", "约", text)
+    return new, lambda rows: rows
+
+
 def chinese_percents(text: str) -> str:
     """Percentages in words (96.28% → 百分之九十六点二八)."""
     def pct(m: re.Match[str]) -> str | None:
@@ -650,7 +665,7 @@ def swap_figure_clauses(text: str) -> str:
     """Two adjacent comma clauses of a sentence, each a label and its figure, in the other
     order (登记选民7508名，参加投票6768人 → 参加投票6768人，登记选民7508名)."""
     clause = r"[^，,；;。：:\n]{0,14}?[0-9][0-9.]*(?:万|亿)?[名人个位%]"
-    pattern = re.compile(r"(?<=[，,；;：:])(?P<a>" + clause + r")(?P<sep>[，,])(?P<b>" + clause
+    pattern = re.compile(r"(?<=[，,；;：:])(?P<a>" + clause + r")(?P<sep>[，,](?![0-9]))(?P<b>" + clause
                          + r")(?=[，,；;。])")
     return pattern.sub(lambda m: m.group("b") + m.group("sep") + m.group("a"), text)
 
@@ -781,7 +796,8 @@ PERTURBATIONS: tuple[Perturb, ...] = (
     ascii_commas, fullwidth_commas, ascii_colons, fullwidth_colons,
     enumeration_as_semicolons, enumeration_as_commas, fullwidth_digits, spaced_thousands,
     comma_thousands, space_before_unit,
-    chinese_counts, wan_counts, plain_counts, chinese_percents, shifted_figures,
+    chinese_counts, wan_counts, plain_counts, chinese_wan, chinese_percents, shifted_figures,
+    approximate_voters,
     turnout_as_touhiaolv, turnout_as_canxuanlv, turnout_as_canxuan_bili,
     registered_with_de, registered_inverted, constituency_as_xuanjuqu,
     elected_as_xuanchu, elected_as_yifa, elected_as_cha_e, deputies_in_full, deputies_short,

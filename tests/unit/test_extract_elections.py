@@ -684,6 +684,14 @@ WIDENED = [
     Example("全区共选出区人大代表230名，镇（街道）人大代表589名。",
             [_direct("county", deputies_elected=230), _direct("township", deputies_elected=589)],
             ctx=DISTRICT, note="镇（街道）: the towns' deputies"),
+    Example("选出县人大代表186名，参选率95.1%，上届参选率为93.2%。",
+            [_direct("county", deputies_elected=186, turnout_pct=95.1)],
+            note="only the figures after 上届 are the earlier election's"),
+    Example("此次将选举产生3名样例县第七届人民代表大会代表，上届选举时，全县登记选民11.2万人，"
+            "参选率为89.4%，选出代表203名。",
+            [{"level": "county", "status": "planned", "deputies_elected": 3,
+              "voters_registered": None, "turnout_pct": None}],
+            note="an earlier election's figures run on in the same sentence"),
 ]
 
 # Sentences sharing the widened words that state no fact of an election.

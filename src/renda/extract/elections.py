@@ -82,9 +82,10 @@ one row per (election, level) of a passage (rules 9-10,
    27.5%) sit next to none of these words and are never read; nor are the end of a range
    (2- 3名), a number after page chrome (阅读次数:506), a target (确保参选率达到90%以上), a
    figure of another body's vote in its clause (村委会选举参选率92%), a figure or count of
-   an earlier election in its ；-clause (上届…参选率96.3%) or constituencies where the
-   vote was put off (2个选区推迟选举, 选区2个推迟选举).  An ASCII comma between clauses is read as
-   ，, a space grouping thousands (2 985名) as a comma.
+   an earlier election (上届 before it in its ；-clause or in its comma clause: 上届…参选率
+   96.3%) or constituencies where the vote was put off (2个选区推迟选举, 选区2个推迟选举).
+   An ASCII comma between clauses is read as ，, a space grouping thousands (2 985名) as a
+   comma.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
    b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
@@ -514,7 +515,7 @@ def _bare_rows(s: str, quantities: list[Quantity]) -> list[_Row]:
         if "中" in s[q.end:q.end + 8] or _RE_RESTATEMENT.search(clause) \
                 or clause.lstrip().startswith("其中"):
             continue  # composition: 当选代表中…, 其中新当选代表142名
-        if _RE_EARLIER_VOTE.search(_semicolon_clause(s, q.start)):
+        if _earlier_vote(s, q.start):
             continue  # 上届选举时…选出代表203名: an earlier election's count
         counted = _RE_BARE_BEFORE.search(s, max(0, q.start - 24), q.start)
         if counted is None and _RE_BARE_AFTER.match(s, q.end) \
@@ -625,7 +626,7 @@ def _bodies(s: str, quantities: list[Quantity], ctx: DocContext) -> list[_Body]:
             count = None  # 12名县人大代表因工作调动辞去代表职务: deputies leaving, not elected
         if count is not None and _RE_STOCK_BEFORE.search(s, max(0, body_start - 4), body_start):
             count = None  # 全县共有县人大代表198名: deputies in office
-        if count is not None and _RE_EARLIER_VOTE.search(_semicolon_clause(s, count.start)):
+        if count is not None and _earlier_vote(s, count.start):
             count = None  # 上届选出县人大代表200名: an earlier election's count
         prev = bodies[-1] if bodies else None
         if prev is not None and prev.count is None \
@@ -704,6 +705,15 @@ def _count_run(s: str, pos: int, quantities: list[Quantity], n: int) -> list[Qua
     return run if len(run) == n else None
 
 
+def _earlier_vote(s: str, pos: int) -> bool:
+    """Is the figure at ``pos`` an earlier election's: 上届 (历次, 以往…) written before it in
+    its ；-clause, or anywhere in its comma clause (选出县人大代表186名，上届选举时…选出代表
+    203名: only the figures after 上届 are the earlier election's)."""
+    start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
+    return bool(_RE_EARLIER_VOTE.search(s, start, pos)
+                or _RE_EARLIER_VOTE.search(_comma_clause(s, pos)))
+
+
 def _semicolon_clause(s: str, pos: int) -> str:
     """The clause (between semicolons) holding ``pos``."""
     start = max(s.rfind("；", 0, pos), s.rfind(";", 0, pos)) + 1
@@ -756,7 +766,7 @@ def _fill_figures(s: str, quantities: list[Quantity], rows: list[_Row],
             continue  # 确保参选率达到90%以上: a target, not a figure of a vote
         if _RE_OTHER_VOTE.search(_comma_clause(s, q.start)):
             continue  # 村委会选举参选率92%: another body's vote (not 维则村委会选区: a place)
-        if _RE_EARLIER_VOTE.search(_semicolon_clause(s, q.start)):
+        if _earlier_vote(s, q.start):
             continue  # 上届选民参选率96.3%: an earlier election's figure
         after_full = s[q.end:]
         after = _RE_CUT_BEFORE.split(after_full, maxsplit=1)[0]
