@@ -538,6 +538,20 @@ def respectively(text: str) -> str:
     return _RE_PAIR.sub(pair, text)
 
 
+_SUGG_NOUN = r"(?:人大代表|代表)(?:建议|议案)|建议、批评和意见|意见建议"
+
+
+def suggestion_figure_after(text: str) -> str:
+    """The figure of suggestions after their noun (712件代表建议 → 代表建议712件)."""
+    return re.sub(r"(?<![0-9.])([0-9]+)(件|条)(" + _SUGG_NOUN + r")(?=[，,。；;])", r"\3\1\2", text)
+
+
+def suggestion_figure_before(text: str) -> str:
+    """The figure of suggestions before their noun (代表建议120件 → 120件代表建议)."""
+    return re.sub(r"(?<=[，,。；;\n收到提出交办办理])(" + _SUGG_NOUN + r")([0-9]+)(件|条)(?=[，,。；;])",
+                  r"\2\3\1", text)
+
+
 # --------------------------------------------------------------------------------------
 # Perturbations: period words
 # --------------------------------------------------------------------------------------
@@ -786,7 +800,8 @@ LABELS: tuple[Perturb, ...] = (
     suggestion_as_yijian_jianyi, suggestion_in_full, done_as_banjie, done_as_bafu,
     resolve_as_tuidong, resolve_as_xietiao, gong_before_verb, da_before_figure,
     figure_before_noun, collect_with_dao, rate_with_da, visits_in_ci, satisfaction_as_manyidu,
-    two_as_liang, problem_as_suqiu, level_as_qi, other_places,
+    two_as_liang, problem_as_suqiu, level_as_qi, other_places, suggestion_figure_after,
+    suggestion_figure_before,
 )
 PERIODS: tuple[Perturb, ...] = (
     annual_as_jinnian_yilai, term_as_benjie, term_as_since_year, term_as_wunian,

@@ -49,7 +49,7 @@ FLOORS: dict[str, float] = {
     "spaced_thousands": 0.9, "enumeration_as_semicolons": 0.9, "book_marks_as_quotes": 0.9,
     "chinese_percents": 0.9, "visits_in_ci": 0.0, "satisfaction_as_manyidu": 0.0,
     "two_as_liang": 0.85, "problem_as_suqiu": 0.7, "level_as_qi": 0.75, "respectively": 0.5,
-    "other_places": 0.9,
+    "other_places": 0.9, "suggestion_figure_after": 0.5, "suggestion_figure_before": 0.5,
     # known to change rows (see KNOWN)
     "paragraphs_joined": 0.85,
 }

@@ -1087,6 +1087,16 @@ ROBUSTNESS = [
     # ... not opinions on a draft law taken by the committee, nor its deliberation opinions
     Example("常委会就两部法规草案公开征求意见，收到意见30条。", [], doc_type="news"),
     Example("常委会对专项工作报告提出审议意见8条。", [], doc_type="news"),
+    # ... nor the last word of 建议、批评和意见 (the deputies'), in either order
+    Example("大会期间共收到建议、批评和意见81件。",
+            [("unspecified", "suggestions_received", 81, "unspecified")], doc_type="news"),
+    Example("大会期间共收到81件建议、批评和意见。",
+            [("unspecified", "suggestions_received", 81, "unspecified")], doc_type="news"),
+    # Handled in the next segment, the figure after the noun as before it.
+    Example("交由县政府办理的代表建议48件，均已办复。",
+            [("government", "suggestions_handled", 48, "annual")]),
+    Example("交由县政府办理的48件代表建议，均已办复。",
+            [("government", "suggestions_handled", 48, "annual")]),
     # A Chinese numeral after a word ending in 点 (联络点, 站点) is read.
     Example("全镇建成代表联络点十二个。",
             [("unspecified", "liaison_points", 12, "unspecified")], doc_type="news"),

@@ -413,9 +413,10 @@ RULES: tuple[Rule, ...] = (
         # The public's suggestions, collected (收集群众建议3项), are problems, not deputies'.
         rf"{_COLLECT} {_G}{{0,4}}? {_PUBLIC} 的? (?:建议|意见) {_FILL} @",
         # Opinions alone, collected (征集意见19条, 收集到各类意见56条), are the public's too;
-        # not the deputies' (收到代表意见15件), not a draft's (意见稿), not a deliberation's.
-        rf"{_COLLECT} 到? (?:(?!代表|审议){_G}){{0,6}}? 意见 (?!稿|建议) {_FILL} @",
-        rf"{_COLLECT} 到? {_G}{{0,4}}? @ (?:(?!代表|审议){_NP_GAP}){{0,6}}? 意见 (?!稿|建议)",
+        # not the deputies' (收到代表意见15件), not a draft's (意见稿), not a deliberation's,
+        # not the last word of deputies' 建议、批评和意见.
+        rf"{_COLLECT} 到? (?:(?!代表|审议|建议|批评){_G}){{0,6}}? 意见 (?!稿|建议) {_FILL} @",
+        rf"{_COLLECT} 到? {_G}{{0,4}}? @ (?:(?!代表|审议|建议|批评){_NP_GAP}){{0,6}}? 意见 (?!稿|建议)",
         rf"{_COLLECT} {_G}{{0,6}}? @ {_NP_GAP}{{0,4}}? {_PUBLIC} 的? (?:建议|意见)",
         # 收集2800余条事关发展稳定、民生福祉的意见、建议: a longer modifier ending in 的.
         rf"{_COLLECT} {_G}{{0,6}}? @ {_G}{{0,16}}? 的 (?:{_PROBLEM}|{_OPINION})",
@@ -451,6 +452,7 @@ RULES: tuple[Rule, ...] = (
         # 交由省政府研究处理的712件代表建议，已全部办复: the clause after says they were handled.
         "suggestions_done_after", "suggestions_handled", _ITEMS, "done_after",
         rf"@ {_NP_GAP}{{0,10}}? {_SUGG_ANY} $",
+        rf"{_SUGG_ANY} {_FILL} @ $",               # …代表建议156件，已全部办结
         fallthrough=True,
     ),
     _rule(
