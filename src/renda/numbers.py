@@ -125,6 +125,8 @@ _ARABIC_MULTIPLIERS: dict[str, int] = {
 # An Arabic number on its own: 1,234 / 1,234.5 (correct thousands grouping only) or 186 / 15.59.
 _ARABIC = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
 _ARABIC_RE = re.compile(_ARABIC)
+# What groups the thousands of a number: 1,234, and on some pages 1 234.
+_GROUPING_RE = re.compile("[, \u00a0\u2009]")
 
 
 # --------------------------------------------------------------------------------------
@@ -375,7 +377,9 @@ _QUANTITY_RE = re.compile(
                                                 # tail of 12,345); after a comma between
                                                 # clauses (选区186个,登记选民…) a number begins
         (?<![0-9][-/:~])                        # not the second half of 2021-2025, 10:30
-        (?P<num>""" + _ARABIC + r""")
+        (?P<num>[0-9]{1,3}(?:[\ \u00a0\u2009][0-9]{3})+(?![0-9.])  # 2 985, 1 954: a page's
+                                                # thousands set off by a space
+          | """ + _ARABIC + r""")
         (?![0-9A-Za-z])                         # not 5G
         (?![-/:~.,][0-9])                       # not the first half of 2021-03, 10:30, 12,3456
         (?P<mult1>千万|百万|万亿|万|亿|千(?![米克瓦]))?   # 1.2万, 3千万, 5千 (not 千米)
@@ -394,7 +398,7 @@ _QUANTITY_RE = re.compile(
     (?P<mult2>千万|百万|万亿|万|亿)?            # 300余万元, 三百多万
     (?:
         [ \t]*(?P<pct>[%％℅])                   # 85.5%
-      | """ + _UNIT + r"""
+      | [\ \t\u3000]*""" + _UNIT + r"""          # 186名; 692 件 (a PDF's spaces)
     )?
     (?P<post>左右|上下|以上|以下)?              # 3000人左右, 95%以上
     """,
@@ -468,7 +472,7 @@ def _quantity_from_match(text: str, m: re.Match[str], slogans: list[tuple[int, i
         value = _parse_numeral(m.group("pct_cn"), allow_digit_string=False)
         unit = "%"
     elif m.group("num") is not None:
-        value = Decimal(m.group("num").replace(",", ""))
+        value = Decimal(_GROUPING_RE.sub("", m.group("num")))
     else:
         value = _parse_numeral(m.group("cn"), allow_digit_string=False)
     if value is None:

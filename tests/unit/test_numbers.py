@@ -171,6 +171,10 @@ REPORT_FORMS = [
         Found(2.0, False, "个", "两个"),
     ]),
     QuantityCase("办理群众来信1,234件。", [Found(1234.0, False, "件", "1,234件")]),
+    # Some pages set thousands off by a space, and PDFs put spaces before units.
+    QuantityCase("选出代表2 985名。", [Found(2985.0, False, "名", "2 985名")]),
+    QuantityCase("办理建议 692 件。", [Found(692.0, False, "件", "692 件")]),
+    QuantityCase("PM 2.5 浓度", [Found(2.5, False, None, "2.5")]),
     # Web pages separate clauses with ASCII commas: a number after one begins there.
     QuantityCase("划分选区42个,登记选民3.1万人。", [
         Found(42.0, False, "个", "42个"),

@@ -186,11 +186,6 @@ _IN_PASSING_RE = re.compile("近年来|多年来|历年来|近几年来|近些�
 _PART_RE = re.compile(r"^\s*(?:其中|内含|包括)")
 
 _SPACES_RE = re.compile(r"[ \t\u3000]+")
-_SPACE_HINT_RE = re.compile("[ \t\u3000\u2009\u00a0]")
-# 1 954: one to three digits, one space, a group of three (checked up to the group's end).
-_THOUSANDS_GAP_RE = re.compile(r"[1-9][0-9]{0,2}[ \u2009\u00a0][0-9]{3}")
-# A unit after spaces (692 件): the units of the metrics, longest first.
-_SPACED_UNIT_RE = re.compile(r"[ \t\u3000]+(人次|件次|[件个条项名人位家所处座期场批轮类份次]|%)")
 
 # Quantities that count nothing (一批民生问题得到解决).
 _VAGUE = frozenset({"一批", "一些", "若干"})
@@ -324,12 +319,10 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         seg_period = _period_in(seg, ctx.report_year, doc.text, sent.start + a)
         if seg_period:
             state.period = seg_period
-        # Numbers are read segment by segment: renda.numbers does not take a number that
-        # follows a half-width comma (1,234 grouping), and segments start after one.
-        # A vague quantity (一批问题得到解决) counts nothing.
+        # Numbers are read segment by segment. A vague quantity (一批问题得到解决) counts
+        # nothing.
         seg_qs = [Quantity(q.value, q.approximate, q.unit, q.start + a, q.end + a)
-                  for q in (_spaced_units(seg, find_quantities(seg))
-                            if _NUMERAL.search(seg) else ())
+                  for q in (find_quantities(seg) if _NUMERAL.search(seg) else ())
                   if "□" not in blanked[a + q.start:a + q.end]
                   and seg[q.start:q.end] not in _VAGUE]
         clause_end = len(s)
@@ -375,28 +368,6 @@ def _find_in_sentence(sent: Sentence, doc: _Doc, state: _State,
         # A sentence that counts nothing (通过代表反映社情民意。) does not change what the
         # figures of the next sentences count.
         state.family = family_before
-
-
-def _spaced_units(seg: str, found: list[Quantity]) -> list[Quantity]:
-    """The quantities, with a unit written after a space (a PDF's or a web page's 692 件)
-    taken as the unit, and a thousands group set off by a space (1 954人次) joined to the
-    digits before it: renda.numbers reads a unit only right after the number."""
-    if not _SPACE_HINT_RE.search(seg):
-        return found
-    out: list[Quantity] = []
-    for q in found:
-        m = _SPACED_UNIT_RE.match(seg, q.end) if q.unit is None else None
-        if m:
-            q = Quantity(q.value, q.approximate, m.group(1), q.start, m.end())
-        prev = out[-1] if out else None
-        if (prev is not None and prev.unit is None and not prev.approximate
-                and _THOUSANDS_GAP_RE.fullmatch(seg, prev.start, q.start + 3)
-                and not seg[q.start + 3:q.start + 4].isdigit()):
-            out[-1] = Quantity(prev.value * 1000 + q.value, q.approximate, q.unit,
-                               prev.start, q.end)
-            continue
-        out.append(q)
-    return out
 
 
 def _mask(seg: str, spans: list[tuple[int, int]], target: int | None) -> tuple[str, int]:

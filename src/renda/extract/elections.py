@@ -84,8 +84,8 @@ one row per (election, level) of a passage (rules 9-10,
    figure of another body's vote in its clause (村委会选举参选率92%), a figure or count of
    an earlier election (上届 before it in its ；-clause or in its comma clause: 上届…参选率
    96.3%) or constituencies where the vote was put off (2个选区推迟选举, 选区2个推迟选举).
-   An ASCII comma between clauses is read as ，, a space grouping thousands (2 985名) as a
-   comma.
+   Numbers after an ASCII comma between clauses and thousands set off by a space (2 985名)
+   are read by renda.numbers.
    a. Table-like figures written after a label and a colon (选区：186个；登记选民：72.36万人；
       参加投票：69.67万人；参选率：96.28%) are read with the label as their words.
    b. A level in the label of a constituencies figure (县人大代表选区98个, 176个县人大代表
@@ -287,14 +287,6 @@ _RE_LABEL_AFTER = re.compile(_LABEL + _CONSTITUENCY + _SUBSET_AFTER)
 _RE_LABEL_BEFORE = re.compile(_LABEL + r"(?:共)?(?:划分|设立|设)?" + _CONSTITUENCY
                               + r"(?:划分|设立|设置|设)?" + _FILL + r"$")
 
-# An ASCII comma that separates clauses (选区,353个), not the thousands of 36,976: read as ，
-# (the same length, so offsets hold), since find_quantities takes no number right after an
-# ASCII comma (it could be the tail of a grouped number).
-_RE_CLAUSE_COMMA = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))")
-
-# A space grouping thousands (2 985名, as some pages print numbers): read as a comma.
-_RE_DIGIT_SPACE = re.compile(r"(?<=[0-9]) (?=[0-9]{3}(?![0-9]))")
-
 # A figure that ends a range (2- 3名, 2至3名) is no count.
 # Rule 2e: levels listed before one 人大代表 (县、乡镇 / 县乡两级 / 市、镇两级), not the area
 # before a level (全县乡镇人大代表), and the words between the deputies and their counts.
@@ -421,8 +413,7 @@ def _rows_of_sentence(text: str, sentence: Sentence, ctx: DocContext, about_depu
     (level None) holding the figures that name no level (rule 9); and the levels whose
     deputies the sentence names, with a figure or not (for rule 9a)."""
     s = sentence.text
-    readable = _RE_DIGIT_SPACE.sub(",", _RE_CLAUSE_COMMA.sub("，", s))
-    quantities = [q for q in find_quantities(readable)
+    quantities = [q for q in find_quantities(s)
                   if not _RE_RANGE_BEFORE.search(s, 0, q.start)
                   and not _RE_CHROME_BEFORE.search(s, max(0, q.start - 8), q.start)]
     bodies = _bodies(s, quantities, ctx) if about_deputies else []
