@@ -24,44 +24,35 @@ Run ``.venv/bin/python -m tests.deputy_metamorphic`` for the table of invariance
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
-import math
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from renda.corpus_eval import web_part
 from renda.extract._deputy_context import _default_period
 from renda.extract.base import DocContext
-from renda.ingest import RawReport, Reject, decode_bytes
+from renda.corpus_eval import web_part
+from renda.ingest import RawReport, Reject
 from renda.ingest.metadata import infer_metadata
-from renda.normalize import normalize
 from renda.numbers import find_quantities
 from renda.pipeline import ProcessedDocument, process_report
 from tests.elections_metamorphic import (
     ascii_colons,
     ascii_commas,
-    chinese_decimal,
-    chinese_numeral,
     fullwidth_colons,
     fullwidth_commas,
     fullwidth_digits,
     other_places,
 )
 from tests.elections_metamorphic import page_chrome as _page_chrome
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO.parent / "shared").resolve()
-CORPUS = SHARED / "corpus"
-GOLD = SHARED / "eval" / "gold"
-SEED = "jiaocheng/000_8ce6929504822e66.txt"
-TODAY = dt.date(2026, 12, 2)
+from tests.metamorphic import (CORPUS, GOLD, SEED, SHARED, TODAY, Outcome, chinese_decimal,
+                               count_in_chinese, figure_pattern, figures, grouped_by_spaces,
+                               page_name, read_text, same_sorted, shift_all, spaced_from_unit,
+                               sub_figures, table, tune_pages, written_out)
+from tests.metamorphic import corpus_available as _corpus_available
+from tests.metamorphic import measure as _measure
 
 Key = tuple[Any, ...]  # (metric, value, actor_type, period)
 Rows = list[Key]
@@ -73,12 +64,7 @@ Expect = Callable[[Rows], Rows]
 # --------------------------------------------------------------------------------------
 
 def corpus_available() -> bool:
-    return (CORPUS / SEED).is_file() and (CORPUS / "web").is_dir() and (GOLD / "web.json").is_file()
-
-
-def _decode(data: bytes) -> str:
-    text, _ = decode_bytes(data)
-    return text
+    return _corpus_available(gold=True)
 
 
 @lru_cache(maxsize=1)
@@ -89,16 +75,12 @@ def pages() -> tuple[tuple[str, str], ...]:
     gold = json.loads((GOLD / "web.json").read_text(encoding="utf-8"))
     tune = {d["file"] for d in gold["documents"] if web_part(d["sha256"]) == "tune"}
     with_rows = {r["file"] for r in gold["deputy_activity"] if r.get("file") in tune}
-    out = [(SEED, normalize(_decode((CORPUS / SEED).read_bytes())))]
+    out = [(SEED, read_text((CORPUS / SEED).read_bytes()))]
     for path in sorted((CORPUS / "hailaer").glob("*.txt")):
-        out.append((f"hailaer/{path.name}", normalize(_decode(path.read_bytes()))))
-    for path in sorted((CORPUS / "web").glob("*/*.txt")):
-        if path.name not in with_rows:
-            continue
-        data = path.read_bytes()
-        if web_part(hashlib.sha256(data).hexdigest()) != "tune":
-            continue  # never read (a file of the same name in the check part)
-        out.append((f"web/{path.parent.name}/{path.name}", normalize(_decode(data))))
+        out.append((f"hailaer/{path.name}", read_text(path.read_bytes())))
+    for path, data in tune_pages():
+        if path.name in with_rows:
+            out.append((page_name(path), read_text(data)))
     return tuple(out)
 
 
@@ -118,7 +100,7 @@ def deputy_rows(text: str) -> Rows:
 
 
 def _same(a: Rows, b: Rows) -> bool:
-    return sorted(a, key=repr) == sorted(b, key=repr)
+    return same_sorted(a, b)
 
 
 # --------------------------------------------------------------------------------------
@@ -126,29 +108,15 @@ def _same(a: Rows, b: Rows) -> bool:
 # --------------------------------------------------------------------------------------
 
 # A figure of deputies' work in Arabic digits with its unit: 560人次, 1.2万件, 98.5%.
-_RE_FIGURE = re.compile(r"(?<![0-9.,])(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>万|亿)?"
-                        r"(?P<unit>人次|件次|场次|[件条项个名人位家所处次场期批%])")
+_RE_FIGURE = figure_pattern(r"人次|件次|场次|[件条项个名人位家所处次场期批%]")
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    """Arabic figures with a unit that find_quantities reads as quantities (not dates,
-    ordinals, terms)."""
-    starts = {q.start for q in find_quantities(text)}
-    return [m for m in _RE_FIGURE.finditer(text)
-            if m.start() in starts or m.start() - 1 in starts]
+    return figures(text, _RE_FIGURE)
 
 
 def _sub_figures(text: str, fn: Callable[[re.Match[str]], str | None]) -> str:
-    out, pos = [], 0
-    for m in _figures(text):
-        new = fn(m)
-        if new is None:
-            continue
-        out.append(text[pos:m.start()])
-        out.append(new)
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
+    return sub_figures(text, _RE_FIGURE, fn)
 
 
 _ACTIVITY = re.compile(r"代表|联络站|联系站|代表之家|建议|议案|接待|进站|培训|视察|列席|意见|问题")
@@ -182,20 +150,12 @@ def semicolons_as_enumeration(text: str) -> str:
 
 def spaced_thousands(text: str) -> str:
     """Figures of four digits or more grouped by spaces (1 954人次), as some pages print."""
-    def group(m: re.Match[str]) -> str | None:
-        num = m.group("num")
-        if "." in num or len(num) < 4 or m.group("mult"):
-            return None
-        head = len(num) % 3 or 3
-        parts = [num[:head]] + [num[i:i + 3] for i in range(head, len(num), 3)]
-        return " ".join(parts) + m.group("unit")
-    return _sub_figures(text, group)
+    return _sub_figures(text, grouped_by_spaces)
 
 
 def space_before_unit(text: str) -> str:
     """A space on both sides of a figure (建议 692 件), as PDFs and some pages print it."""
-    return _sub_figures(text, lambda m: " " + m.group("num") + (m.group("mult") or "") + " "
-                        + m.group("unit"))
+    return _sub_figures(text, spaced_from_unit)
 
 
 def book_marks_as_quotes(text: str) -> str:
@@ -214,12 +174,7 @@ def quotes_as_book_marks(text: str) -> str:
 
 def chinese_counts(text: str) -> str:
     """Counts below 10000 in Chinese numerals (560人次 → 五百六十人次, 12件 → 十二件)."""
-    def cn(m: re.Match[str]) -> str | None:
-        num = m.group("num")
-        if "." in num or m.group("mult") or m.group("unit") == "%" or int(num) >= 10000:
-            return None
-        return chinese_numeral(int(num)) + m.group("unit")
-    return _sub_figures(text, cn)
+    return _sub_figures(text, count_in_chinese)
 
 
 def wan_counts(text: str) -> str:
@@ -234,12 +189,7 @@ def wan_counts(text: str) -> str:
 
 def plain_counts(text: str) -> str:
     """Figures in 万 written out (1.2万人次 → 12000人次)."""
-    def plain(m: re.Match[str]) -> str | None:
-        if not m.group("mult"):
-            return None
-        value = float(m.group("num")) * (10000 if m.group("mult") == "万" else 100000000)
-        return str(int(round(value))) + m.group("unit")
-    return _sub_figures(text, plain)
+    return _sub_figures(text, written_out)
 
 
 def approximate_figures(text: str) -> str:
@@ -275,26 +225,10 @@ def shifted_figures(text: str) -> tuple[str, Expect] | None:
     """Every Arabic figure changed (560 → 5607, 98.5% → 97.39%): the rows' values must
     follow. None when a value is written both changed and unchanged (the expectation would
     be ambiguous)."""
-    mapping: dict[float, float] = {}
-
-    def shift(m: re.Match[str]) -> str:
-        num, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit")
-        if unit == "%":
-            value = float(num)
-            new = f"{value - 1.11:.2f}" if value > 2 else f"{value + 1.11:.2f}"
-        else:
-            new = num + "7"
-        factor = {"": 1, "万": 10000, "亿": 100000000}[mult]
-        old_v, new_v = round(float(num) * factor, 2), round(float(new) * factor, 2)
-        if mapping.setdefault(old_v, new_v) != new_v:
-            mapping[old_v] = math.nan
-        return new + mult + unit
-
-    new_text = _sub_figures(text, shift)
-    unchanged = {round(q.value, 2) for q in find_quantities(new_text)}
-    if any(math.isnan(v) for v in mapping.values()) or set(mapping) & unchanged - set(
-            mapping.values()):
+    shifted = shift_all(text, _RE_FIGURE)
+    if shifted is None:
         return None
+    new_text, mapping = shifted
 
     def expect(rows: Rows) -> Rows:
         return [(r[0], mapping.get(r[1], r[1]), *r[2:]) for r in rows]
@@ -817,18 +751,6 @@ SCRIPT: tuple[Perturb, ...] = (traditional, traditional_with_pinyin, pinyin_inse
 PERTURBATIONS: tuple[Perturb, ...] = PUNCTUATION + NUMBERS + LABELS + PERIODS + STRUCTURE + SCRIPT
 
 
-@dataclass
-class Outcome:
-    name: str
-    applied: int = 0                 # pages the perturbation changed
-    invariant: int = 0               # ... whose rows were as expected
-    failures: list[tuple[str, Rows, Rows]] = field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.invariant / self.applied if self.applied else 1.0
-
-
 @lru_cache(maxsize=1)
 def originals() -> dict[str, Rows]:
     return {name: deputy_rows(text) for name, text in pages()}
@@ -837,32 +759,7 @@ def originals() -> dict[str, Rows]:
 def measure(perturb: Perturb) -> Outcome:
     """Apply one perturbation to every page; count the pages it changed and those whose
     rows stayed as expected."""
-    outcome = Outcome(perturb.__name__)
-    for name, text in pages():
-        result = perturb(text)
-        if result is None:
-            continue
-        new_text, expect = (result, None) if isinstance(result, str) else result
-        if new_text == text:
-            continue
-        want = originals()[name] if expect is None else expect(originals()[name])
-        outcome.applied += 1
-        got = deputy_rows(new_text)
-        if _same(got, want):
-            outcome.invariant += 1
-        else:
-            outcome.failures.append((name, want, got))
-    return outcome
-
-
-def table(outcomes: list[Outcome]) -> str:
-    lines = [f"{'perturbation':28} {'pages':>5} {'same':>5} {'rate':>6}"]
-    for o in outcomes:
-        lines.append(f"{o.name:28} {o.applied:5d} {o.invariant:5d} {o.rate:6.2f}")
-    total = sum(o.applied for o in outcomes)
-    same = sum(o.invariant for o in outcomes)
-    lines.append(f"{'all':28} {total:5d} {same:5d} {same / total if total else 1:6.2f}")
-    return "\n".join(lines)
+    return _measure(perturb, pages(), originals(), deputy_rows, _same)
 
 
 def main(argv: list[str]) -> int:

@@ -14,29 +14,24 @@ Run ``.venv/bin/python -m tests.elections_metamorphic`` for the table of invaria
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import math
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from renda.corpus_eval import web_part
 from renda.extract import elections
 from renda.extract.base import DocContext
 from renda.ingest.gazetteer import load_gazetteer
 from renda.ingest.metadata import infer_metadata
 from renda.normalize import normalize
-from renda.numbers import find_quantities
-
-REPO = Path(__file__).resolve().parents[1]
-CORPUS = (REPO.parent / "shared" / "corpus").resolve()
-SEED = "jiaocheng/000_8ce6929504822e66.txt"
-TODAY = dt.date(2026, 12, 2)
+from tests.metamorphic import (CORPUS, SEED, TODAY, Outcome, chinese_decimal, corpus_available,
+                               count_in_chinese, figure_pattern, figures,
+                               grouped_by_spaces, page_name, read_text, same_sorted, shift_all,
+                               spaced_from_unit, sub_figures, tune_pages, written_out)
+from tests.metamorphic import measure as _measure
+from tests.metamorphic import table
 
 _FIGURES = ("constituencies", "voters_registered", "voters_participating", "turnout_pct",
             "deputies_elected", "avg_vote_share_pct")
@@ -50,22 +45,15 @@ Expect = Callable[[Rows], Rows]
 # Pages and rows
 # --------------------------------------------------------------------------------------
 
-def corpus_available() -> bool:
-    return (CORPUS / SEED).is_file() and (CORPUS / "web").is_dir()
-
-
 @lru_cache(maxsize=1)
 def pages() -> tuple[tuple[str, str], ...]:
     """(name, normalized text) of the seed report and of every tune web page that speaks of
     elections at all (选举, 选民, 选出, 当选, 补选)."""
-    out = [(SEED, normalize((CORPUS / SEED).read_bytes().decode("utf-8")))]
-    for path in sorted((CORPUS / "web").glob("*/*.txt")):
-        data = path.read_bytes()
-        if web_part(hashlib.sha256(data).hexdigest()) != "tune":
-            continue  # the check part is never read
-        text = normalize(data.decode("utf-8"))
+    out = [(SEED, read_text((CORPUS / SEED).read_bytes()))]
+    for path, data in tune_pages():
+        text = read_text(data)
         if re.search(r"选举|选民|选出|当选|补选", text):
-            out.append((f"web/{path.parent.name}/{path.name}", text))
+            out.append((page_name(path), text))
     return tuple(out)
 
 
@@ -94,65 +82,23 @@ def _key(row: dict[str, Any]) -> Key:
 
 
 def _same(a: Rows, b: Rows) -> bool:
-    return sorted(a, key=repr) == sorted(b, key=repr)
+    return same_sorted(a, b)
 
 
 # --------------------------------------------------------------------------------------
 # Helpers for perturbations
 # --------------------------------------------------------------------------------------
 
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def chinese_numeral(n: int) -> str:
-    """186 -> 一百八十六, 12 -> 十二, 105 -> 一百零五, 2085 -> 二千零八十五 (n < 10000)."""
-    if n == 0:
-        return "零"
-    out = ""
-    zero = False
-    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
-        d = n // value % 10
-        if d == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out += "零"
-            zero = False
-        out += ("" if d == 1 and unit == "十" and not out else _CN_DIGITS[d]) + unit
-    return out
-
-
-def chinese_decimal(s: str) -> str:
-    """'96.28' -> 九十六点二八."""
-    whole, _, frac = s.partition(".")
-    out = chinese_numeral(int(whole))
-    return out + ("点" + "".join(_CN_DIGITS[int(c)] for c in frac) if frac else "")
-
-
 # A figure written in Arabic digits with what follows it: 186名, 15.59万人, 96.28%.
-_RE_FIGURE = re.compile(r"(?<![0-9.,])(?P<num>[0-9]+(?:\.[0-9]+)?)(?P<mult>万|亿)?"
-                        r"(?P<unit>[名人个位%])")
+_RE_FIGURE = figure_pattern("[名人个位%]")
 
 
 def _figures(text: str) -> list[re.Match[str]]:
-    """Arabic figures with a unit that find_quantities reads as quantities (not dates,
-    ordinals, terms)."""
-    starts = {q.start for q in find_quantities(text)}
-    return [m for m in _RE_FIGURE.finditer(text)
-            if m.start() in starts or m.start() - 1 in starts]
+    return figures(text, _RE_FIGURE)
 
 
 def _sub_figures(text: str, fn: Callable[[re.Match[str]], str | None]) -> str:
-    out, pos = [], 0
-    for m in _figures(text):
-        new = fn(m)
-        if new is None:
-            continue
-        out.append(text[pos:m.start()])
-        out.append(new)
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
+    return sub_figures(text, _RE_FIGURE, fn)
 
 
 def _election_sentences(text: str) -> list[tuple[int, int]]:
@@ -209,14 +155,7 @@ def fullwidth_digits(text: str) -> str:
 
 def spaced_thousands(text: str) -> str:
     """Figures of four digits or more grouped by spaces (262 624名), as some pages print."""
-    def group(m: re.Match[str]) -> str | None:
-        num = m.group("num")
-        if "." in num or len(num) < 4 or m.group("mult"):
-            return None
-        head = len(num) % 3 or 3
-        parts = [num[:head]] + [num[i:i + 3] for i in range(head, len(num), 3)]
-        return " ".join(parts) + m.group("unit")
-    return _sub_figures(text, group)
+    return _sub_figures(text, grouped_by_spaces)
 
 
 def comma_thousands(text: str) -> str:
@@ -231,8 +170,7 @@ def comma_thousands(text: str) -> str:
 
 def space_before_unit(text: str) -> str:
     """A space between a figure and its unit (代表 186 名), as the seed report prints it."""
-    return _sub_figures(text, lambda m: " " + m.group("num") + (m.group("mult") or "") + " "
-                        + m.group("unit"))
+    return _sub_figures(text, spaced_from_unit)
 
 
 # --------------------------------------------------------------------------------------
@@ -241,12 +179,7 @@ def space_before_unit(text: str) -> str:
 
 def chinese_counts(text: str) -> str:
     """Counts below 10000 in Chinese numerals (186名 → 一百八十六名, 9个 → 九个)."""
-    def cn(m: re.Match[str]) -> str | None:
-        num = m.group("num")
-        if "." in num or m.group("mult") or m.group("unit") == "%" or int(num) >= 10000:
-            return None
-        return chinese_numeral(int(num)) + m.group("unit")
-    return _sub_figures(text, cn)
+    return _sub_figures(text, count_in_chinese)
 
 
 def wan_counts(text: str) -> str:
@@ -262,12 +195,7 @@ def wan_counts(text: str) -> str:
 
 def plain_counts(text: str) -> str:
     """Figures in 万 or 亿 written out (15.59万名 → 155900名)."""
-    def plain(m: re.Match[str]) -> str | None:
-        if not m.group("mult"):
-            return None
-        value = float(m.group("num")) * (10000 if m.group("mult") == "万" else 100000000)
-        return str(int(round(value))) + m.group("unit")
-    return _sub_figures(text, plain)
+    return _sub_figures(text, written_out)
 
 
 def chinese_wan(text: str) -> str:
@@ -298,26 +226,10 @@ def shifted_figures(text: str) -> tuple[str, Expect] | None:
     """Every Arabic figure changed (186 → 1867, 15.59万 → 15.597万, 96.28% → 95.17%): the
     rows' figures must follow.  None when a value is written both changed and unchanged
     (the expectation would be ambiguous)."""
-    mapping: dict[float, float] = {}
-
-    def shift(m: re.Match[str]) -> str:
-        num, mult, unit = m.group("num"), m.group("mult") or "", m.group("unit")
-        if unit == "%":
-            value = float(num)
-            new = f"{value - 1.11:.2f}" if value > 2 else f"{value + 1.11:.2f}"
-        else:
-            new = num + "7"
-        factor = {"": 1, "万": 10000, "亿": 100000000}[mult]
-        old_v, new_v = round(float(num) * factor, 2), round(float(new) * factor, 2)
-        if mapping.setdefault(old_v, new_v) != new_v:
-            mapping[old_v] = math.nan
-        return new + mult + unit
-
-    new_text = _sub_figures(text, shift)
-    unchanged = {round(q.value, 2) for q in find_quantities(new_text)}
-    if any(math.isnan(v) for v in mapping.values()) or set(mapping) & unchanged - set(
-            mapping.values()):
+    shifted = shift_all(text, _RE_FIGURE)
+    if shifted is None:
         return None
+    new_text, mapping = shifted
 
     def expect(rows: Rows) -> Rows:
         return [(*r[:3], *(None if v is None else mapping.get(v, v) for v in r[3:]))
@@ -815,18 +727,6 @@ PERTURBATIONS: tuple[Perturb, ...] = (
 )
 
 
-@dataclass
-class Outcome:
-    name: str
-    applied: int = 0                 # pages the perturbation changed
-    invariant: int = 0               # ... whose rows were as expected
-    failures: list[tuple[str, Rows, Rows]] | None = None
-
-    @property
-    def rate(self) -> float:
-        return self.invariant / self.applied if self.applied else 1.0
-
-
 @lru_cache(maxsize=1)
 def _originals() -> dict[str, Rows]:
     return {name: election_rows(text) for name, text in pages()}
@@ -835,34 +735,7 @@ def _originals() -> dict[str, Rows]:
 def measure(perturb: Perturb) -> Outcome:
     """Apply one perturbation to every page; count the pages it changed and those whose
     rows stayed as expected."""
-    outcome = Outcome(perturb.__name__, failures=[])
-    originals = _originals()
-    for name, text in pages():
-        result = perturb(text)
-        if result is None:
-            continue
-        new_text, expect = (result, None) if isinstance(result, str) else result
-        if new_text == text:
-            continue
-        want = originals[name] if expect is None else expect(originals[name])
-        outcome.applied += 1
-        got = election_rows(new_text)
-        if _same(got, want):
-            outcome.invariant += 1
-        else:
-            assert outcome.failures is not None
-            outcome.failures.append((name, want, got))
-    return outcome
-
-
-def table(outcomes: list[Outcome]) -> str:
-    lines = [f"{'perturbation':28} {'pages':>5} {'same':>5} {'rate':>6}"]
-    for o in outcomes:
-        lines.append(f"{o.name:28} {o.applied:5d} {o.invariant:5d} {o.rate:6.2f}")
-    total = sum(o.applied for o in outcomes)
-    same = sum(o.invariant for o in outcomes)
-    lines.append(f"{'all':28} {total:5d} {same:5d} {same / total if total else 1:6.2f}")
-    return "\n".join(lines)
+    return _measure(perturb, pages(), _originals(), election_rows, _same)
 
 
 def main(argv: list[str]) -> int:

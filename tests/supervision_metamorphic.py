@@ -30,38 +30,28 @@ Run ``.venv/bin/python -m tests.supervision_metamorphic`` for the table of invar
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 import json
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from renda.corpus_eval import web_part
 from renda.extract.supervision_topics import core
-from renda.ingest import RawReport, Reject, decode_bytes
-from renda.normalize import normalize
+from renda.ingest import RawReport, Reject
 from renda.pipeline import process_report
 from tests.elections_metamorphic import (
     ascii_commas,
-    chinese_numeral,
     fullwidth_commas,
     fullwidth_digits,
     other_places,
     traditional_script,
 )
 from tests.elections_metamorphic import page_chrome as _page_chrome
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = (REPO.parent / "shared").resolve()
-CORPUS = SHARED / "corpus"
-GOLD = SHARED / "eval" / "gold"
-SEED = "jiaocheng/000_8ce6929504822e66.txt"
-TODAY = dt.date(2026, 12, 2)
+from tests.metamorphic import (CORPUS, GOLD, SEED, TODAY, Outcome, chinese_numeral, page_name,
+                               read_text, table, tune_pages)
+from tests.metamorphic import corpus_available as _corpus_available
+from tests.metamorphic import measure as _measure
 
 # (method, count, law_title, topic, period); the topic is compared by containment.
 Row = tuple[str, int, str | None, str | None, str]
@@ -76,22 +66,7 @@ Perturb = Callable[[str], Any]
 # --------------------------------------------------------------------------------------
 
 def corpus_available() -> bool:
-    return (CORPUS / SEED).is_file() and (CORPUS / "web").is_dir() and GOLD.is_dir()
-
-
-def _decode(data: bytes) -> str:
-    return normalize(decode_bytes(data)[0])
-
-
-def _tune_pages() -> list[tuple[Path, bytes]]:
-    """Tune web pages with their bytes; the part is decided from the hash of the bytes first
-    and nothing else of a check page is read."""
-    out = []
-    for path in sorted((CORPUS / "web").glob("*/*.txt")):
-        data = path.read_bytes()
-        if web_part(hashlib.sha256(data).hexdigest()) == "tune":
-            out.append((path, data))
-    return out
+    return _corpus_available(gold=True)
 
 
 @lru_cache(maxsize=1)
@@ -99,15 +74,15 @@ def pages() -> tuple[tuple[str, str], ...]:
     """(name, normalized text) of the seed report and of every tune web page that has
     supervision gold rows, gives supervision rows, or was gathered for supervision."""
     gold = json.loads((GOLD / "web.json").read_text(encoding="utf-8"))
-    tune = _tune_pages()
+    tune = tune_pages()
     names = {p.name for p, _ in tune}
     with_gold = {r["file"] for r in gold["supervision_topics"] if r["file"] in names}
-    out = [(SEED, _decode((CORPUS / SEED).read_bytes()))]
+    out = [(SEED, read_text((CORPUS / SEED).read_bytes()))]
     for path, data in tune:
-        text = _decode(data)
+        text = read_text(data)
         if (path.name in with_gold or path.parent.name == "supervision"
                 or supervision_rows(text)):
-            out.append((f"web/{path.parent.name}/{path.name}", text))
+            out.append((page_name(path), text))
     return tuple(out)
 
 
@@ -118,7 +93,7 @@ def negatives() -> tuple[tuple[str, str], ...]:
     out = []
     for folder in ("hailaer", "formats/govreports", "formats/laws"):
         for path in sorted((CORPUS / folder).glob("*.txt")):
-            out.append((f"{folder}/{path.name}", _decode(path.read_bytes())))
+            out.append((f"{folder}/{path.name}", read_text(path.read_bytes())))
     return tuple(out)
 
 
@@ -638,18 +613,6 @@ NEGATIVE_PERTURBATIONS: tuple[Perturb, ...] = (
 )
 
 
-@dataclass
-class Outcome:
-    name: str
-    applied: int = 0                 # pages the perturbation changed
-    invariant: int = 0               # ... whose rows were as expected
-    failures: list[tuple[str, Rows, Rows]] = field(default_factory=list)
-
-    @property
-    def rate(self) -> float:
-        return self.invariant / self.applied if self.applied else 1.0
-
-
 @lru_cache(maxsize=2)
 def _originals(negative: bool = False) -> dict[str, Rows]:
     return {name: supervision_rows(text) for name, text in (negatives() if negative else pages())}
@@ -658,33 +621,8 @@ def _originals(negative: bool = False) -> dict[str, Rows]:
 def measure(perturb: Perturb, negative: bool = False) -> Outcome:
     """Apply one perturbation to every page (or every long negative text); count the pages
     it changed and those whose rows stayed as expected."""
-    outcome = Outcome(perturb.__name__)
-    originals = _originals(negative)
-    for name, text in negatives() if negative else pages():
-        result = perturb(text)
-        if result is None:
-            continue
-        new_text, expect = (result, None) if isinstance(result, str) else result
-        if new_text == text:
-            continue
-        want = originals[name] if expect is None else expect(originals[name])
-        outcome.applied += 1
-        got = supervision_rows(new_text)
-        if same_rows(want, got):
-            outcome.invariant += 1
-        else:
-            outcome.failures.append((name, want, got))
-    return outcome
-
-
-def table(outcomes: list[Outcome]) -> str:
-    lines = [f"{'perturbation':36} {'pages':>5} {'same':>5} {'rate':>6}"]
-    for o in outcomes:
-        lines.append(f"{o.name:36} {o.applied:5d} {o.invariant:5d} {o.rate:6.2f}")
-    total = sum(o.applied for o in outcomes)
-    same = sum(o.invariant for o in outcomes)
-    lines.append(f"{'all':36} {total:5d} {same:5d} {same / total if total else 1:6.2f}")
-    return "\n".join(lines)
+    return _measure(perturb, negatives() if negative else pages(), _originals(negative),
+                    supervision_rows, same_rows)
 
 
 def main(argv: list[str]) -> int:
@@ -693,10 +631,10 @@ def main(argv: list[str]) -> int:
         return 1
     verbose = set(argv[argv.index("-v") + 1].split(",")) if "-v" in argv else set()
     outcomes = [measure(p) for p in PERTURBATIONS]
-    print(table(outcomes))
+    print(table(outcomes, 36))
     neg = [measure(p, negative=True) for p in NEGATIVE_PERTURBATIONS]
     print("\nlong texts with no activity (rows must stay none):")
-    print(table(neg))
+    print(table(neg, 36))
     for o in outcomes + neg:
         if o.name in verbose or "all" in verbose:
             for name, want, got in o.failures:

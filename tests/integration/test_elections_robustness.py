@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from tests import elections_metamorphic as mm
+from tests import metamorphic
 
 pytestmark = [
     pytest.mark.integration,
@@ -82,6 +83,6 @@ def test_shifted_figures_follow(outcomes: dict[str, mm.Outcome]) -> None:
 
 
 def test_chinese_numerals_of_the_helper() -> None:
-    assert [mm.chinese_numeral(n) for n in (9, 12, 105, 186, 2085, 7508)] == [
+    assert [metamorphic.chinese_numeral(n) for n in (9, 12, 105, 186, 2085, 7508)] == [
         "九", "十二", "一百零五", "一百八十六", "二千零八十五", "七千五百零八"]
-    assert mm.chinese_decimal("96.28") == "九十六点二八"
+    assert metamorphic.chinese_decimal("96.28") == "九十六点二八"
