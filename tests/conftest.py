@@ -59,11 +59,14 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def corpus_run(corpus: Path, prefect_harness, tmp_path_factory) -> dict:
-    """The release flow run once over the real corpus (shared by the integration tests)."""
+    """The release flow run once over the real corpus as ``renda eval`` reads it (each web
+    page with the sidecar of its address; shared by the integration tests)."""
     from flows.release import release_flow
+    from renda.evaluate import assemble_eval_raw
 
+    raw = assemble_eval_raw(corpus, None, tmp_path_factory.mktemp("corpus-raw") / "raw")
     curated = tmp_path_factory.mktemp("corpus-curated")
-    summary = release_flow(raw_dir=corpus, curated_dir=curated)
+    summary = release_flow(raw_dir=raw, curated_dir=curated)
     assert summary["rejected"] == 0
     return {**summary, "curated": curated}
 

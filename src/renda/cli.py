@@ -238,32 +238,28 @@ def eval_cmd(
     except ScorerError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
-    if release_dir is None and quick:
-        import datetime as dt
-
-        from renda.ingest import discover
-        from renda.pipeline import process_part
-
-        if not corpus.is_dir():
-            typer.echo(f"error: corpus folder not found: {corpus}", err=True)
-            raise typer.Exit(2)
-        import shutil
-
-        release_dir = work / "quick"
-        shutil.rmtree(release_dir, ignore_errors=True)
-        process_part(corpus, discover(corpus), dt.date.today(), release_dir)
     if release_dir is None:
         if not corpus.is_dir():
             typer.echo(f"error: corpus folder not found: {corpus}", err=True)
             raise typer.Exit(2)
-        _quiet_prefect()
-        from flows.release import release_flow
-
         raw = assemble_eval_raw(corpus, None, work / "raw")
-        curated = work / "curated"
-        summary = release_flow(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
-                               use_cache=True)
-        release_dir = Path(summary["path"])
+        if quick:
+            import datetime as dt
+            import shutil
+
+            from renda.ingest import discover
+            from renda.pipeline import process_part
+
+            release_dir = work / "quick"
+            shutil.rmtree(release_dir, ignore_errors=True)
+            process_part(raw, discover(raw), dt.date.today(), release_dir)
+        else:
+            _quiet_prefect()
+            from flows.release import release_flow
+
+            summary = release_flow(raw_dir=raw.resolve(), curated_dir=(work / "curated").resolve(),
+                                   use_cache=True)
+            release_dir = Path(summary["path"])
     results = score_parts(module, release_dir, golds)
     typer.echo(f"release: {release_dir}")
     typer.echo(format_report(results, show))

@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 import re
 import sys
 import unicodedata
@@ -578,4 +579,29 @@ def assemble_eval_raw(corpus: Path, fixtures: Path | None, out: Path) -> Path:
         shutil.copytree(fixtures, out / "fixtures", copy_function=shutil.copyfile)
     for folder, _, _ in os.walk(out):
         os.chmod(folder, 0o755)
+    for listing in out.glob("*/SOURCES.tsv"):
+        write_source_sidecars(listing)
     return out
+
+
+def write_source_sidecars(listing: Path) -> int:
+    """Give each report listed in a corpus folder's ``SOURCES.tsv`` (columns ``file`` and
+    ``source_url``, the file relative to that folder) the sidecar a fetch would have written
+    for it: its address, nothing else. The listing's other columns (title, region, year, notes)
+    are the annotator's reading of the page and are not read. Rows without an http(s) address,
+    or naming no file present, are left alone. Returns the number of sidecars written."""
+    from renda.ingest import SIDECAR_SUFFIX
+
+    written = 0
+    with listing.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            name, url = (row.get("file") or "").strip(), (row.get("source_url") or "").strip()
+            report = listing.parent / name
+            if not url.startswith(("http://", "https://")) or not name or not report.is_file():
+                continue
+            sidecar = report.with_name(report.name[: -len(report.suffix)] + SIDECAR_SUFFIX)
+            if sidecar.exists():
+                continue
+            sidecar.write_text(f"source_url: {json.dumps(url)}\n", encoding="utf-8")
+            written += 1
+    return written

@@ -90,3 +90,26 @@ def test_reference_scorer_on_a_small_release(tmp_path: Path) -> None:
     assert results[part]["tables"]["elections"]["tp"] == 1
     report = format_report(results, [part])
     assert "extra " in report and "forbidden " in report and "micro P=" in report
+
+
+def test_source_listing_gives_each_page_the_sidecar_of_its_address(tmp_path) -> None:
+    from renda.evaluate import write_source_sidecars
+    from renda.ingest import parse_sidecar
+
+    (tmp_path / "news").mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / "news" / name).write_text("正文\n", encoding="utf-8")
+    (tmp_path / "news" / "c.meta.yml").write_text("title: 已有\n", encoding="utf-8")
+    listing = tmp_path / "SOURCES.tsv"
+    listing.write_text(
+        "file\tsource_url\ttitle\tregion\tyear\n"
+        "news/a.txt\thttp://rd.example.gov.cn/201905/t20190521_1.html?x=1&y=2\tT\tR\t2019\n"
+        "news/b.txt\tpages corpus (no address)\tT\tR\t2018\n"
+        "news/c.txt\thttp://example.cn/1.html\tT\tR\t2017\n"
+        "news/missing.txt\thttp://example.cn/2.html\tT\tR\t2016\n", encoding="utf-8")
+    assert write_source_sidecars(listing) == 1
+    sidecar = parse_sidecar((tmp_path / "news" / "a.meta.yml").read_text(encoding="utf-8"), "a")
+    # the address only: the listing's title, region and year are the annotator's
+    assert sidecar == {"source_url": "http://rd.example.gov.cn/201905/t20190521_1.html?x=1&y=2"}
+    assert not (tmp_path / "news" / "b.meta.yml").exists()
+    assert (tmp_path / "news" / "c.meta.yml").read_text(encoding="utf-8") == "title: 已有\n"

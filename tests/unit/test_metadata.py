@@ -12,6 +12,8 @@ from renda.ingest.metadata import (
     infer_fact_free,
     infer_metadata,
     infer_report_year,
+    date_from_url,
+    province_from_url,
 )
 
 TODAY = dt.date(2026, 11, 28)
@@ -304,3 +306,63 @@ YEARS_MORE = [
 def test_report_year_more(name, text, year) -> None:
     doc_type = infer_doc_type(text)
     assert infer_report_year(text, TODAY, doc_type)[0] == year
+
+
+# Addresses of the shapes CMSs and newspapers give their pages (made up for the test).
+URL_DATES = [
+    ("http://www.xx-rd.gov.cn/xwzx/201905/t20190521_1234.html", (2019, dt.date(2019, 5, 21))),
+    ("https://news.example.cn/c/2024-12-23/100.shtml", (2024, dt.date(2024, 12, 23))),
+    ("http://www.example.com/2016/0629/3.shtml", (2016, dt.date(2016, 6, 29))),
+    ("http://rd.example.gov.cn/art/2019/1/31/art_1_2.html", (2019, dt.date(2019, 1, 31))),
+    ("http://paper.example.cn/shtml/rb/20110711/77.shtml", (2011, dt.date(2011, 7, 11))),
+    ("http://www.example.gov.cn/html/2018/news_1101/5.html", (2018, None)),
+    ("http://www.example.gov.cn/jyjd/201812/", (2018, None)),
+    # ids, counters, the host and the query are no dates; nor is a year to come
+    ("https://rd.example.gov.cn/content/detail/5c2080c8dc9b5e65ddadef95.html", None),
+    ("https://www.example.com/p/2019051211/abc.html", None),
+    ("http://www2018.example.com/index.php?date=2018-01-02", None),
+    ("http://www.example.com/2031/0101/1.html", None),
+    ("pages corpus (no address)", None),
+    (None, None),
+]
+
+
+@pytest.mark.parametrize("url,expected", URL_DATES)
+def test_date_from_url(url, expected) -> None:
+    assert date_from_url(url, TODAY) == expected
+
+
+def test_report_year_from_the_address_only_when_the_text_dates_nothing() -> None:
+    url = "http://www.xx-rd.gov.cn/xwzx/201905/t20190521_1234.html"
+    assert infer_report_year("代表们走进联络站，接待群众。", TODAY, "news", url) == (
+        2019, dt.date(2019, 5, 21))
+    assert infer_report_year("发布时间：2017-03-02\n代表们走进联络站。", TODAY, "news", url)[0] == 2017
+    meta = infer_metadata("代表们走进联络站，接待群众。", {"source_url": url}, TODAY)
+    assert (meta.report_year, meta.published_date) == (2019, dt.date(2019, 5, 21))
+
+
+@pytest.mark.parametrize("url,province", [
+    ("http://hunan.example.com.cn/news/1.html", "湖南省"),
+    ("http://bd.hebei.example.cn/system/1.shtml", "河北省"),
+    ("http://xx.henanrd.gov.cn/2017/1.html", "河南省"),
+    ("https://shandong-chorography.example.org/db/1/", "山东省"),
+    ("http://www.hunanese.example.com/1.html", None),     # a longer word
+    ("http://hlj.example.org/1.html", None),              # abbreviations are not read
+    ("http://www.example.com/hunan/1.html", None),        # the path is not the site
+])
+def test_province_from_url(url, province) -> None:
+    assert province_from_url(url) == province
+
+
+def test_province_pinyin_names_are_the_gazetteer_s() -> None:
+    from renda.ingest.metadata import PROVINCE_PINYIN
+
+    names = {d.name for d in load_gazetteer().by_code.values() if d.level == "province"}
+    assert set(PROVINCE_PINYIN.values()) <= names
+
+
+def test_the_address_names_the_province_only_when_the_text_names_no_place() -> None:
+    url = "http://hunan.example.com.cn/news/1.html"
+    assert infer_metadata("代表们走进联络站。", {"source_url": url}, TODAY).province == "湖南省"
+    meta = infer_metadata("交城县人大常委会组织代表走进联络站。", {"source_url": url}, TODAY)
+    assert meta.province == "山西省"

@@ -386,8 +386,70 @@ def _npc_session_year(text: str) -> tuple[int, bool] | None:
     return _NPC_FIRST_YEAR[term] + session - 1, bool(_RE_WORK_REPORT.search(text[:_HEAD]))
 
 
-def infer_report_year(text: str, today: dt.date,
-                      doc_type: str | None = None) -> tuple[int | None, dt.date | None]:
+# A page's address that dates it, as CMSs and newspapers file their pages: a folder or file
+# name holding the year with the month (and the day): /201812/t20181206_2227395.shtml,
+# /c/2024-12-23/, /2016/0629/, /art/2024/5/14/, /20110711/, /content/2021-07/13/. The year
+# must open a path segment or follow a separator or a CMS's t (t2018…), so that digits inside
+# an id (5c2080c8…) or a counter (9176) are no date; a year alone is a folder (/2018/).
+_RE_URL_DATE = re.compile(
+    r"(?<=[/_.=t-])((?:19|20)[0-9]{2})(?:[-/_]?(0[1-9]|1[0-2])(?:[-/_]?(0[1-9]|[12][0-9]|3[01]))?"
+    r"|/([1-9]|1[0-2])/([1-9]|[12][0-9]|3[01])|(?=/))(?![0-9])")
+
+
+def date_from_url(url: str | None, today: dt.date) -> tuple[int, dt.date | None] | None:
+    """(year, date or None when only the month or year is given) of the date in a page's path
+    (not its host, nor its query) that the site filed the page under: the first full date,
+    else the first year (…/200803/t20080312_… -> 2008-03-12)."""
+    if not url or "://" not in url:
+        return None
+    path = url.split("://", 1)[1]
+    path = path[path.find("/"):] if "/" in path else ""
+    path = path.split("?", 1)[0]
+    first: tuple[int, dt.date | None] | None = None
+    for m in _RE_URL_DATE.finditer(path):
+        year = int(m.group(1))
+        month, day = (m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(5))
+        if not 1979 <= year <= today.year:
+            continue
+        date = _date(m.group(1), month, day) if month and day else None
+        if date is not None and date <= today:
+            return year, date
+        first = first or (year, None)
+    return first
+
+
+# A site named after its province (hunan.sina.com.cn, bd.hebei.com.cn, henanrd.gov.cn,
+# shandong-chorography.org): a host label that is the province's pinyin, alone or before
+# rd (人大) or a hyphen. Abbreviations (hlj, cq, js) are left out: too many other sites
+# use the same letters.
+PROVINCE_PINYIN = {
+    "beijing": "北京市", "tianjin": "天津市", "hebei": "河北省", "shanxi": "山西省",
+    "neimenggu": "内蒙古自治区", "liaoning": "辽宁省", "jilin": "吉林省",
+    "heilongjiang": "黑龙江省", "shanghai": "上海市", "jiangsu": "江苏省", "zhejiang": "浙江省",
+    "anhui": "安徽省", "fujian": "福建省", "jiangxi": "江西省", "shandong": "山东省",
+    "henan": "河南省", "hubei": "湖北省", "hunan": "湖南省", "guangdong": "广东省",
+    "guangxi": "广西壮族自治区", "hainan": "海南省", "chongqing": "重庆市", "sichuan": "四川省",
+    "guizhou": "贵州省", "yunnan": "云南省", "xizang": "西藏自治区", "shaanxi": "陕西省",
+    "gansu": "甘肃省", "qinghai": "青海省", "ningxia": "宁夏回族自治区",
+    "xinjiang": "新疆维吾尔自治区",
+}
+_RE_HOST_PROVINCE = re.compile(r"^(%s)(?:rd)?(?:-|$)" % "|".join(PROVINCE_PINYIN))
+
+
+def province_from_url(url: str | None) -> str | None:
+    """The province a page's site is named after, or None."""
+    if not url or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+    for label in host.split("."):
+        m = _RE_HOST_PROVINCE.match(label)
+        if m:
+            return PROVINCE_PINYIN[m.group(1)]
+    return None
+
+
+def infer_report_year(text: str, today: dt.date, doc_type: str | None = None,
+                      source_url: str | None = None) -> tuple[int | None, dt.date | None]:
     """(report_year, published_date) from the text, by the first rule that gives one:
 
     1. An explicit year of work (刚刚过去的2021年).
@@ -396,6 +458,8 @@ def infer_report_year(text: str, today: dt.date,
     3. A year in the title (湖南省人大常委会2024年监督工作计划); a government or standing
        committee work report's title year is the year it is delivered, so the year before.
     4. A page's own date (发布时间:2016-12-21): a news item reports what it dates.
+    4b. The date in the page's address (…/201812/t20181206_…), the same way: the text
+        names none (a page's date line is often lost with its chrome).
     5. A session of the NPC (十四届全国人大二次会议 -> 2024; its work report -> 2023).
     5b. A periodical's issue (2025年 > 第12期).
     6. Otherwise the most frequent plausible year mentioned, leaving out years of quoted
@@ -432,6 +496,9 @@ def infer_report_year(text: str, today: dt.date,
             if event and int(event.group(1)) > page.month:
                 return page.year - 1, page
             return page.year, page
+    filed = date_from_url(source_url, today)
+    if filed is not None:
+        return filed
     m = _RE_ISSUE.search(text[:_HEAD])
     if m and 1979 <= int(m.group(1)) <= today.year:
         return int(m.group(1)), None
@@ -547,7 +614,7 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
         doc_type = sidecar.get("doc_type") or infer_doc_type(text, body)
     if doc_type == "government_report" and "body" not in sidecar:
         body = None  # a government report speaks for the government, not a congress body
-    year, published = infer_report_year(text, today, doc_type)
+    year, published = infer_report_year(text, today, doc_type, sidecar.get("source_url"))
     gov = _RE_GOVERNMENT.search(text, 0, 600)
     # The most specific place the sidecar names, else the body's, else the government's.
     prefer = (sidecar.get("county") or sidecar.get("city") or body
@@ -575,6 +642,8 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     for key in _REGION_KEYS:
         value = sidecar[key] if key in sidecar else (getattr(region, key) if region else None)
         setattr(meta, key, value)
+    if meta.province is None and region is None and "province" not in sidecar:
+        meta.province = province_from_url(meta.source_url)
     if "level" in sidecar:
         meta.level = sidecar["level"]
     elif any(k in sidecar for k in _REGION_KEYS):
