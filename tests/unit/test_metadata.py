@@ -13,7 +13,6 @@ from renda.ingest.metadata import (
     infer_metadata,
     infer_report_year,
     date_from_url,
-    province_from_url,
 )
 
 TODAY = dt.date(2026, 11, 28)
@@ -341,28 +340,29 @@ def test_report_year_from_the_address_only_when_the_text_dates_nothing() -> None
     assert (meta.report_year, meta.published_date) == (2019, dt.date(2019, 5, 21))
 
 
-@pytest.mark.parametrize("url,province", [
-    ("http://hunan.example.com.cn/news/1.html", "湖南省"),
-    ("http://bd.hebei.example.cn/system/1.shtml", "河北省"),
-    ("http://xx.henanrd.gov.cn/2017/1.html", "河南省"),
-    ("https://shandong-chorography.example.org/db/1/", "山东省"),
+@pytest.mark.parametrize("url,region", [
+    ("http://hunan.example.com.cn/news/1.html", ("湖南省", None, None)),
+    ("https://shandong-chorography.example.org/db/1/", ("山东省", None, None)),
+    ("http://www.tangshan.gov.cn/zhuzhan/1.html", ("河北省", "唐山市", None)),
+    ("http://rd.shouxian.gov.cn/content/1.html", ("安徽省", "淮南市", "寿县")),
+    ("http://xiuzhourd.gov.cn/1.html", ("浙江省", "嘉兴市", "秀洲区")),
     ("http://www.hunanese.example.com/1.html", None),     # a longer word
+    ("http://shanxi.example.com/1.html", None),           # 山西 or 陕西: both read shanxi
     ("http://hlj.example.org/1.html", None),              # abbreviations are not read
-    ("http://www.example.com/hunan/1.html", None),        # the path is not the site
+    ("http://news.example.com/hunan/1.html", None),       # the path is not the site
+    ("pages corpus (no address)", None),
 ])
-def test_province_from_url(url, province) -> None:
-    assert province_from_url(url) == province
+def test_region_from_the_site_s_name(url, region) -> None:
+    found = load_gazetteer().by_address(url)
+    assert (found and (found.province, found.city, found.county)) == region or (
+        found is None and region is None)
 
 
-def test_province_pinyin_names_are_the_gazetteer_s() -> None:
-    from renda.ingest.metadata import PROVINCE_PINYIN
-
-    names = {d.name for d in load_gazetteer().by_code.values() if d.level == "province"}
-    assert set(PROVINCE_PINYIN.values()) <= names
-
-
-def test_the_address_names_the_province_only_when_the_text_names_no_place() -> None:
-    url = "http://hunan.example.com.cn/news/1.html"
-    assert infer_metadata("代表们走进联络站。", {"source_url": url}, TODAY).province == "湖南省"
+def test_the_address_names_the_region_only_when_the_text_names_no_place() -> None:
+    url = "http://rd.shouxian.gov.cn/content/1.html"
+    meta = infer_metadata("代表们走进联络站。", {"source_url": url}, TODAY)
+    assert (meta.province, meta.city, meta.county, meta.level) == ("安徽省", "淮南市", "寿县", "county")
     meta = infer_metadata("交城县人大常委会组织代表走进联络站。", {"source_url": url}, TODAY)
-    assert meta.province == "山西省"
+    assert meta.county == "交城县"
+    meta = infer_metadata("代表们走进联络站。", {"source_url": url, "province": "山西省"}, TODAY)
+    assert (meta.province, meta.county) == ("山西省", None)

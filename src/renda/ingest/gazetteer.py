@@ -25,6 +25,13 @@ What the table is turned into, in order (each step a rule below, with its reason
    ordinary words (完成县乡两级, 省市和县): it counts only where the text around it reads as a
    place name (see :data:`_SHORT_NAME_BEFORE` and :meth:`Gazetteer.find`).
 
+6. A site named after its division (tangshan.gov.cn, rd.xiuzhou.gov.cn, hunan.sina.com.cn,
+   henanrd.gov.cn): a host label that is the pinyin of one division's name, with or without
+   its level word (shouxian for 寿县, whose one-character stem is too short), alone or
+   before rd (人大) or a hyphen. A pinyin that several divisions share names none (山西 and
+   陕西 are both shanxi), and abbreviations (hlj, cq) are not read: too many other sites use
+   the same letters. See :meth:`Gazetteer.by_address`.
+
 Locating a text (:meth:`Gazetteer.locate`) then reads the names found like a careful reader:
 a name backed by its parents or named twice wins over a name in passing, the most specific
 level wins, a list of one city's counties is the city, a county of another province than
@@ -65,6 +72,9 @@ _SHORT_NAME_BEFORE = frozenset("在于到赴至从自向对是与及和同由经
 # would make the name's first character a conjunction: 省、市和县人大).
 _RE_ORGAN_AFTER = re.compile(r"(?:人大|人民代表大会|人民政府|政府|县委|区委|委员会|第[一二三四五六七八九十]+届)")
 _LEVEL_CHARS = frozenset("省市县区乡镇州旗盟")
+# Rule 6: a host label naming a division: its pinyin, then rd (人大) or a hyphen and more.
+_RE_HOST_LABEL = re.compile(r"^([a-z]+?)(?:rd)?(?:-[a-z0-9-]*)?$")
+_MIN_HOST_LABEL = 5
 
 
 def _is_han(ch: str) -> bool:
@@ -136,6 +146,8 @@ class Gazetteer:
         # few characters of a text can end one, so scanning for those is fast. Stems end in
         # any character: they have their own index, scanned over the page head only.
         self._index = _index_by_last(n for n in self.by_name if n not in self._stems)
+        self._ethnic = ethnic
+        self._pinyin: dict[str, set[str]] | None = None
         self._stem_index = _index_by_last(self._stems)
 
     def parents(self, d: Division) -> tuple[Division | None, Division | None]:
@@ -154,6 +166,35 @@ class Gazetteer:
             admin_code=d.code,
             level=d.level,
         )
+
+    def by_address(self, url: str | None) -> Region | None:
+        """Rule 6: the region of the division a page's site is named after, or None."""
+        if not url or "://" not in url:
+            return None
+        host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
+        index = self._pinyin_index()
+        for label in host.split("."):
+            m = _RE_HOST_LABEL.match(label)
+            codes = index.get(m.group(1), ()) if m else ()
+            if len(codes) == 1:
+                return self.region(self.by_code[next(iter(codes))])
+        return None
+
+    def _pinyin_index(self) -> dict[str, set[str]]:
+        """Pinyin (toneless, joined) of each division's name, with and without its level
+        word, to the codes that read so; built on first use (pypinyin loads in ~0.2 s)."""
+        if self._pinyin is None:
+            from pypinyin import lazy_pinyin
+
+            self._pinyin = {}
+            for d in self.by_code.values():
+                stem = _county_stem(d.name, self._ethnic) if d.level == "county" else \
+                    _stem(d.name, self._ethnic)
+                for form in {d.name if len(stem) < 2 else stem, d.name}:
+                    key = "".join(lazy_pinyin(form))
+                    if len(key) >= _MIN_HOST_LABEL:
+                        self._pinyin.setdefault(key, set()).add(d.code)
+        return self._pinyin
 
     def _short_name_reads_as_place(self, text: str, start: int, end: int) -> bool:
         """Rule 5, for a name of one character before its level word (成县, 城区)."""

@@ -418,36 +418,6 @@ def date_from_url(url: str | None, today: dt.date) -> tuple[int, dt.date | None]
     return first
 
 
-# A site named after its province (hunan.sina.com.cn, bd.hebei.com.cn, henanrd.gov.cn,
-# shandong-chorography.org): a host label that is the province's pinyin, alone or before
-# rd (人大) or a hyphen. Abbreviations (hlj, cq, js) are left out: too many other sites
-# use the same letters.
-PROVINCE_PINYIN = {
-    "beijing": "北京市", "tianjin": "天津市", "hebei": "河北省", "shanxi": "山西省",
-    "neimenggu": "内蒙古自治区", "liaoning": "辽宁省", "jilin": "吉林省",
-    "heilongjiang": "黑龙江省", "shanghai": "上海市", "jiangsu": "江苏省", "zhejiang": "浙江省",
-    "anhui": "安徽省", "fujian": "福建省", "jiangxi": "江西省", "shandong": "山东省",
-    "henan": "河南省", "hubei": "湖北省", "hunan": "湖南省", "guangdong": "广东省",
-    "guangxi": "广西壮族自治区", "hainan": "海南省", "chongqing": "重庆市", "sichuan": "四川省",
-    "guizhou": "贵州省", "yunnan": "云南省", "xizang": "西藏自治区", "shaanxi": "陕西省",
-    "gansu": "甘肃省", "qinghai": "青海省", "ningxia": "宁夏回族自治区",
-    "xinjiang": "新疆维吾尔自治区",
-}
-_RE_HOST_PROVINCE = re.compile(r"^(%s)(?:rd)?(?:-|$)" % "|".join(PROVINCE_PINYIN))
-
-
-def province_from_url(url: str | None) -> str | None:
-    """The province a page's site is named after, or None."""
-    if not url or "://" not in url:
-        return None
-    host = url.split("://", 1)[1].split("/", 1)[0].split(":", 1)[0].lower()
-    for label in host.split("."):
-        m = _RE_HOST_PROVINCE.match(label)
-        if m:
-            return PROVINCE_PINYIN[m.group(1)]
-    return None
-
-
 def infer_report_year(text: str, today: dt.date, doc_type: str | None = None,
                       source_url: str | None = None) -> tuple[int | None, dt.date | None]:
     """(report_year, published_date) from the text, by the first rule that gives one:
@@ -620,6 +590,8 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     prefer = (sidecar.get("county") or sidecar.get("city") or body
               or (gov.group(1) if gov else None))
     region = gazetteer.locate(text, prefer=prefer, weights=_organ_weights(text, found), found=found)
+    if region is None and not any(k in sidecar for k in _REGION_KEYS):
+        region = gazetteer.by_address(sidecar.get("source_url"))  # the site's own place
     meta.title = sidecar.get("title") or _title(text)
     meta.body = body
     meta.doc_type = doc_type
@@ -642,8 +614,6 @@ def infer_metadata(text: str, sidecar: dict[str, Any], today: dt.date) -> Metada
     for key in _REGION_KEYS:
         value = sidecar[key] if key in sidecar else (getattr(region, key) if region else None)
         setattr(meta, key, value)
-    if meta.province is None and region is None and "province" not in sidecar:
-        meta.province = province_from_url(meta.source_url)
     if "level" in sidecar:
         meta.level = sidecar["level"]
     elif any(k in sidecar for k in _REGION_KEYS):
