@@ -701,6 +701,13 @@ WEB_PAGES = [
         actors={("suggestions_handled", 64): "县人民政府"},
     ),
     Example(
+        # the committee asked to review (提请市人大常委会审议) is not the subject: the
+        # government speaking in its report handles the suggestions
+        "全年共提请市人大常委会审议地方性法规草案6项，办理市人大代表议案建议692件。",
+        [("government", "suggestions_handled", 692, "annual")],
+        doc_type="government_report",
+    ),
+    Example(
         # the same count restated in a later sentence is one row
         "大会期间代表共提出建议64件。会后，64件建议全部转交有关部门研究。",
         [("deputies", "suggestions_received", 64, "unspecified")],

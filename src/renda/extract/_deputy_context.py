@@ -54,10 +54,12 @@ _LEAD = rf"""
 # names of bodies), so that 全面提升区政府… is not a place.
 # A place name holds no verb nor deputies (组织代表参加县人大常委会… is no place).
 # Nor a verb with the body as its object (提请市人大常委会审议, 经县人大常委会决定, 由区人民
-# 政府办理): a verb right before the level word is no place.
+# 政府办理): a verb right before the level word is no place, and a verb of two characters
+# is none anywhere in it (全年共提请市人大常委会审议…: the government asks the committee).
 _PLACE_NAME = ("(?!(?:提请|报请|提交|接受|经过?|根据|按照|依照|交由|由|向|对|在|请)"
                "(?:自治|[省市县区旗州盟]))"
-               "(?:(?!代表|组织|参加|邀请|举办|开展|召开|的)[\u4e00-\u9fff]){1,6}?"
+               "(?:(?!代表|组织|参加|邀请|举办|开展|召开|的|提请|报请|提交|接受|根据|按照|依照|交由)"
+               "[\u4e00-\u9fff]){1,6}?"
                "(?:自治县|自治州|自治旗|县|区|市|旗|州|盟)")
 
 
