@@ -57,8 +57,8 @@ def validate_and_publish(curated_dir: Path, parts: list[pipeline.PartSummary], t
 
 
 @task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
-def build_catalog(curated_dir: Path) -> Path:
-    return catalog.build_catalog(CuratedLayout(curated_dir))
+def build_catalog(curated_dir: Path, raw_dir: Path | None = None) -> Path:
+    return catalog.build_catalog(CuratedLayout(curated_dir), raw_root=raw_dir)
 
 
 def _batches(items: list[str], size: int) -> list[list[str]]:
@@ -145,7 +145,7 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
                     outcome.version)
     if use_cache:
         remembered.remember(fingerprint, outcome.version)
-    index = build_catalog(curated_dir)
+    index = build_catalog(curated_dir, raw_dir)
     logger.info("catalog: %s", index)
     summary = {
         "published": outcome.published,

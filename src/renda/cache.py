@@ -28,10 +28,26 @@ _FINGERPRINT_PARTS = ("ingest", "normalize", "extract", "numbers.py", "pipeline.
                       "settings.py")
 
 
+# The libraries that read formats and places.
+_FINGERPRINT_LIBRARIES = ("trafilatura", "lxml", "pypdfium2", "python-docx", "opencc", "cpca-new",
+                          "pypinyin")
+
+
+def _version(dist: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
 @lru_cache(maxsize=1)
 def ruleset_fingerprint() -> str:
     root = Path(renda.__file__).parent
     h = hashlib.sha256(EXTRACTOR.encode())
+    for dist in _FINGERPRINT_LIBRARIES:  # their versions shape the text read, too
+        h.update(f"\0{dist}={_version(dist)}".encode())
     for part in _FINGERPRINT_PARTS:
         path = root / part
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
@@ -42,9 +58,12 @@ def ruleset_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
-def content_key(sha256: str, sidecar: str | None) -> str:
-    """Cache key of a report: the SHA-256 of its bytes (hex) and its sidecar text."""
+def content_key(sha256: str, sidecar: str | None, fmt: str | None = None) -> str:
+    """Cache key of a report: the SHA-256 of its bytes (hex), its format (the same bytes
+    read as HTML and as text are two documents) and its sidecar text."""
     h = hashlib.sha256(sha256.encode())
+    if fmt is not None:
+        h.update(b"\0format\0" + fmt.encode())
     h.update(b"\0sidecar\0")
     h.update((sidecar or "").encode("utf-8"))
     return h.hexdigest()

@@ -19,6 +19,7 @@ import os
 import shutil
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import quote
 
 import pyarrow.parquet as pq
 
@@ -159,14 +160,21 @@ def highlight(text: str, spans: list[tuple[int, int, list[str]]]) -> str:
 
 
 def _document_page(version: str, doc: dict[str, Any], text: str,
-                   facts: dict[str, list[dict[str, Any]]]) -> str:
+                   facts: dict[str, list[dict[str, Any]]], raw_href: str | None = None) -> str:
     spans: dict[tuple[int, int], list[str]] = {}
     for rows in facts.values():
         for r in rows:
             spans.setdefault((r["char_start"], r["char_end"]), []).append(r["record_id"])
-    meta_rows = "".join(f"<tr><th>{_e(k)}</th><td>{_e(doc.get(k))}</td></tr>" for k in (
-        "doc_id", "source_file", "doc_type", "title", "body", "province", "city", "county",
-        "admin_code", "report_year", "encoding", "script", "n_chars"))
+
+    def cell(k: str) -> str:
+        value = doc.get(k)
+        if k == "source_file" and raw_href:
+            return f"<a href=\"{_e(raw_href)}\">{_e(value)}</a> (the raw file)"
+        return _e(value)
+    meta_rows = "".join(f"<tr><th>{_e(k)}</th><td>{cell(k)}</td></tr>" for k in (
+        "doc_id", "source_file", "format", "source_url", "doc_type", "title", "body", "province",
+        "city", "county", "admin_code", "report_year", "published_date", "encoding", "script",
+        "n_chars"))
     parts = [f"<p>Release {_e(version)}. Every highlighted span is the evidence of a row "
              f"below; click it to go to the row.</p><table>{meta_rows}</table>",
              "<h2>Normalized text</h2>",
@@ -202,11 +210,13 @@ class _Grouped:
         return out
 
 
-def build_release_site(layout: CuratedLayout, version: str) -> Path:
+def build_release_site(layout: CuratedLayout, version: str, raw_root: Path | None = None) -> Path:
     """Write ``catalog/<version>/``: release page, table previews, document pages.
 
     Tables are stored in document order (documents, their text and their fact rows), so the
-    pages are built in one pass over the files, a document at a time.
+    pages are built in one pass over the files, a document at a time. With ``raw_root``
+    (the raw folder the release was made from), each document page links its raw file by a
+    relative address, so the link holds wherever raw/ and curated/ are moved together.
     """
     release = layout.release(version)
     out = layout.root / "catalog" / version
@@ -232,13 +242,17 @@ def build_release_site(layout: CuratedLayout, version: str) -> Path:
         (tmp / f"table-{name}.html").write_text(_page(f"{name} — {version}", page, 2), encoding="utf-8")
     texts = _Grouped(_rows(release / "document_text.parquet")) if "document_text" in names else None
     facts = {n: _Grouped(_rows(release / f"{n}.parquet")) for n in FACT_TABLES if n in names}
-    doc_cols = ["doc_id", "source_file", "doc_type", "title", "county", "report_year"]
+    doc_cols = ["doc_id", "source_file", "format", "doc_type", "title", "county", "report_year"]
     doc_index: list[dict[str, Any]] = []
     for doc in _rows(release / "documents.parquet"):
         text_rows = texts.take(doc["doc_id"]) if texts else []
         doc_facts = {n: g.take(doc["doc_id"]) for n, g in facts.items()}
+        raw_href = (quote(Path(os.path.relpath(raw_root.resolve() / doc["source_file"],
+                                               out.resolve())).as_posix())
+                    if raw_root is not None else None)
         (tmp / f"doc-{doc['doc_id']}.html").write_text(
-            _document_page(version, doc, text_rows[0]["text"] if text_rows else "", doc_facts),
+            _document_page(version, doc, text_rows[0]["text"] if text_rows else "", doc_facts,
+                           raw_href),
             encoding="utf-8")
         doc_index.append({c: doc.get(c) for c in doc_cols})
     table_links = "".join(
@@ -252,14 +266,16 @@ def build_release_site(layout: CuratedLayout, version: str) -> Path:
     return out
 
 
-def build_catalog(layout: CuratedLayout, lock_timeout: float = 600.0) -> Path:
+def build_catalog(layout: CuratedLayout, lock_timeout: float = 600.0,
+                  raw_root: Path | None = None) -> Path:
     """Rebuild ``index.html`` and the site of every published release (newest first),
-    holding the curated folder's lock so that no release appears or goes meanwhile."""
+    holding the curated folder's lock so that no release appears or goes meanwhile. A
+    release's site is built once; ``raw_root`` links its documents' raw files."""
     with exclusive_lock(layout.lock_file, timeout=lock_timeout):
-        return _build_catalog(layout)
+        return _build_catalog(layout, raw_root)
 
 
-def _build_catalog(layout: CuratedLayout) -> Path:
+def _build_catalog(layout: CuratedLayout, raw_root: Path | None = None) -> Path:
     versions = sorted(layout.published_versions(), key=version_key, reverse=True)
     latest = layout.latest()
     catalog = layout.root / "catalog"
@@ -271,7 +287,7 @@ def _build_catalog(layout: CuratedLayout) -> Path:
     for v in versions:
         site = catalog / v / "index.html"
         if not site.exists():
-            build_release_site(layout, v)
+            build_release_site(layout, v, raw_root)
         release = layout.release(v)
         counts = "".join(f"<tr><td><a href=\"catalog/{_e(v)}/table-{_e(n)}.html\">{_e(n)}</a></td>"
                          f"<td class=\"num\">{c}</td></tr>" for n, c in row_counts(release).items())

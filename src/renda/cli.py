@@ -34,8 +34,9 @@ def _quiet_prefect() -> None:
 
 @app.command()
 def run(
-    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports (*.txt, with "
-                             "optional <name>.meta.yml sidecars), searched recursively."),
+    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports (.txt, .html/.htm/"
+                             ".shtml, .pdf, .docx, each with an optional <name>.meta.yml "
+                             "sidecar), searched recursively; other files are listed as rejects."),
     curated: Path = typer.Option(Path("curated"), "--curated",
                                  help="Folder that holds releases/ and LATEST."),
     strict: bool = typer.Option(False, "--strict", help="Publish nothing and exit 1 when any "

@@ -18,7 +18,7 @@ CONTRACT_VERSION = "1"
 ColumnType = Literal["string", "int", "float", "bool", "date"]
 
 PERIODS = ("annual", "multi_year", "unspecified")
-FORMATS = ("txt", "html", "pdf")
+FORMATS = ("txt", "html", "pdf", "docx")
 SCRIPTS = ("hans", "hant")
 DOC_TYPES = (
     "congress_report",

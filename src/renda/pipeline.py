@@ -20,7 +20,8 @@ import pyarrow.parquet as pq
 from renda.cache import DocumentCache, content_key
 from renda.contract import FACT_TABLES, TABLES, to_arrow
 from renda.extract import DocContext, extract_facts
-from renda.ingest import DecodeError, MetadataError, RawReport, Reject, decode_bytes, parse_sidecar, read_raw
+from renda.ingest import (FormatError, MetadataError, RawReport, Reject, extract_text, format_of,
+                          parse_sidecar, read_raw)
 from renda.ingest.metadata import infer_metadata
 from renda.normalize import detect_script, normalize
 
@@ -33,15 +34,21 @@ class ProcessedDocument:
 
 
 def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject:
-    """Decode, normalize, describe and extract one report."""
-    try:
-        decoded, encoding = decode_bytes(raw.data)
-    except DecodeError as exc:
-        return Reject(raw.source_file, exc.reason)
+    """Read (by the reader of its format), normalize, describe and extract one report."""
     try:
         sidecar = parse_sidecar(raw.sidecar, raw.source_file + " metadata") if raw.sidecar else {}
     except MetadataError as exc:
         return Reject(raw.source_file, str(exc))
+    try:
+        extracted = extract_text(raw.source_file, raw.data)
+    except FormatError as exc:
+        return Reject(raw.source_file, exc.reason)
+    decoded, encoding = extracted.text, extracted.encoding
+    # What the file says of itself (a page's <title>, date line, canonical address) fills
+    # what the sidecar leaves out.
+    found = {"title": extracted.title, "published_date": extracted.published_date,
+             "source_url": extracted.source_url}
+    sidecar = {**{k: v for k, v in found.items() if v is not None}, **sidecar}
     script = detect_script(decoded)
     text = normalize(decoded)
     if not text.strip():
@@ -53,7 +60,7 @@ def process_report(raw: RawReport, today: dt.date) -> ProcessedDocument | Reject
         "source_url": meta.source_url,
         "sha256": raw.sha256,
         "encoding": encoding,
-        "format": Path(raw.source_file).suffix.lower().lstrip("."),
+        "format": format_of(raw.source_file),
         "script": script,
         "doc_type": meta.doc_type,
         "title": meta.title,
@@ -96,7 +103,7 @@ def process_batch(raw_root: Path, source_files: list[str], today: dt.date,
         if isinstance(raw, Reject):
             result.rejects.append(raw)
             continue
-        key = content_key(raw.sha256, raw.sidecar) if cache is not None else ""
+        key = content_key(raw.sha256, raw.sidecar, format_of(source_file)) if cache is not None else ""
         cached = cache.get(key) if cache is not None else None
         if cached is not None:
             doc = ProcessedDocument(**cached)

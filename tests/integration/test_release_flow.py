@@ -22,8 +22,10 @@ def _read(release: Path, table: str) -> list[dict]:
 
 def test_corpus_documents(corpus: Path, corpus_release: Path) -> None:
     docs = {d["source_file"]: d for d in _read(corpus_release, "documents")}
-    # every text report of every folder (jiaocheng, hailaer, web, formats) is a document
-    assert set(docs) == {p.relative_to(corpus).as_posix() for p in corpus.rglob("*.txt")}
+    # every report of every folder (jiaocheng, hailaer, web, formats), in every format
+    assert set(docs) == {p.relative_to(corpus).as_posix() for p in corpus.rglob("*")
+                         if p.suffix in (".txt", ".html", ".pdf")}
+    assert {d["format"] for d in docs.values()} == {"txt", "html", "pdf"}
     seed = docs[SEED]
     assert seed["encoding"] == "utf-8"
     assert (seed["province"], seed["city"], seed["county"]) == ("山西省", "吕梁市", "交城县")

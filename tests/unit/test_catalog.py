@@ -84,6 +84,17 @@ def test_document_page_escapes_and_highlights(tmp_path: Path) -> None:
     assert parser.text[f"span-{start}-{clause_end}"] == TEXT[start:clause_end]  # nested mark
 
 
+def test_document_page_shows_the_format_and_links_the_raw_file(tmp_path: Path) -> None:
+    layout = _release(tmp_path / "curated")
+    raw = tmp_path / "raw"
+    catalog.build_catalog(layout, raw_root=raw)
+    page = (tmp_path / "curated" / "catalog" / "2022.01.01" / f"doc-{DOC_ID}.html").read_text(
+        encoding="utf-8")
+    assert "<tr><th>format</th><td>txt</td></tr>" in page
+    # relative from curated/catalog/<version>/ to raw/<source_file>, percent-encoded
+    assert '<a href="../../../raw/x%3Cy%3E.txt">x&lt;y&gt;.txt</a> (the raw file)' in page
+
+
 def test_catalog_is_offline(tmp_path: Path) -> None:
     layout = _release(tmp_path)
     index = catalog.build_catalog(layout)

@@ -316,7 +316,7 @@ CRITICAL_CASES = [
          ("deputy_activity", IN_SET, "actor_type"), "critical", 1),
     Case("enum: period", _set("deputy_activity", 4, period="quarterly"),
          ("deputy_activity", IN_SET, "period"), "critical", 1),
-    Case("enum: document format", _set("documents", 0, format="docx"),
+    Case("enum: document format", _set("documents", 0, format="doc"),
          ("documents", IN_SET, "format"), "critical", 1),
     Case("char_start >= char_end", _set("elections", 0, char_end=TEXT.index(S_ELECTION)),
          ("elections", "expect_column_pair_values_a_to_be_greater_than_b",
