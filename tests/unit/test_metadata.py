@@ -366,3 +366,18 @@ def test_the_address_names_the_region_only_when_the_text_names_no_place() -> Non
     assert meta.county == "交城县"
     meta = infer_metadata("代表们走进联络站。", {"source_url": url, "province": "山西省"}, TODAY)
     assert (meta.province, meta.county) == ("山西省", None)
+
+
+@pytest.mark.parametrize("value,ok", [
+    ("retrieved: 2026-12-02T03:04:05Z", True),      # as renda fetch writes it (YAML: a time)
+    ('retrieved: "2026-12-02T03:04:05Z"', True),    # quoted: a string, read as a time
+    ("retrieved: 2026-12-02", True),
+    ('retrieved: "yesterday"', False),
+    ("retrieved: 20261202", False),
+])
+def test_sidecar_retrieved_is_a_date_or_a_time(value, ok) -> None:
+    if ok:
+        assert isinstance(parse_sidecar(value, "r.meta.yml")["retrieved"], dt.date)
+    else:
+        with pytest.raises(MetadataError, match="retrieved"):
+            parse_sidecar(value, "r.meta.yml")

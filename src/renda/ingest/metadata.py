@@ -77,12 +77,22 @@ def parse_sidecar(text: str, name: str) -> dict[str, Any]:
         raise MetadataError(f"{name}: doc_type {data['doc_type']!r} not one of {DOC_TYPES}")
     if "level" in data and data["level"] not in LEVELS:
         raise MetadataError(f"{name}: level {data['level']!r} not one of {LEVELS}")
-    for key in ("published_date", "retrieved"):
-        if key in data and isinstance(data[key], str):
-            try:
-                data[key] = dt.date.fromisoformat(data[key])
-            except ValueError as exc:
-                raise MetadataError(f"{name}: {key} {data[key]!r} is not an ISO date") from exc
+    if "published_date" in data and isinstance(data["published_date"], str):
+        try:
+            data["published_date"] = dt.date.fromisoformat(data["published_date"])
+        except ValueError as exc:
+            raise MetadataError(f"{name}: published_date {data['published_date']!r} is not an "
+                                "ISO date") from exc
+    # retrieved: a date or a UTC time (2026-12-02T03:04:05Z, as renda fetch writes it)
+    if "retrieved" in data and isinstance(data["retrieved"], str):
+        try:
+            data["retrieved"] = dt.datetime.fromisoformat(data["retrieved"].replace("Z", "+00:00"))
+        except ValueError as exc:
+            raise MetadataError(f"{name}: retrieved {data['retrieved']!r} is not an ISO date "
+                                "or time") from exc
+    if "retrieved" in data and data["retrieved"] is not None and not isinstance(
+            data["retrieved"], dt.date):
+        raise MetadataError(f"{name}: retrieved {data['retrieved']!r} is not an ISO date or time")
     if data.get("admin_code") is not None:  # a YAML number (141122) becomes text; null stays null
         data["admin_code"] = str(data["admin_code"])
     return data
