@@ -51,9 +51,10 @@ def process_batch(raw_dir: Path, source_files: list[str], today: dt.date, part_d
 
 @task(name="validate-and-publish")
 def validate_and_publish(curated_dir: Path, parts: list[pipeline.PartSummary], today: dt.date,
-                         created: str, suites_dir: Path) -> release.PublishOutcome:
+                         created: str, suites_dir: Path,
+                         fetch_log: Path | None = None) -> release.PublishOutcome:
     return release.publish_parts(CuratedLayout(curated_dir), parts, today=today,
-                                 created=created, suites_dir=suites_dir)
+                                 created=created, suites_dir=suites_dir, fetch_log=fetch_log)
 
 
 @task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
@@ -70,8 +71,9 @@ def _batches(items: list[str], size: int) -> list[list[str]]:
 @flow(name="renda-release", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=1))
 def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
                  batch_size: int = BATCH_SIZE, use_cache: bool = True,
-                 suites_dir: Path = SUITES_DIR) -> dict[str, Any]:
-    """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``.
+                 suites_dir: Path = SUITES_DIR, fetch_log: Path | None = None) -> dict[str, Any]:
+    """Build and publish a release of every report below ``raw_dir`` into ``curated_dir``
+    (with ``fetch_log``, the fetch report of the night published beside it).
 
     With ``use_cache`` (the default), reports processed before with the same bytes and rule
     set are taken from ``curated_dir/cache`` instead of being processed again.
@@ -124,7 +126,8 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
             raise StrictModeError(f"{len(rejected)} report(s) rejected; nothing published (--strict)")
         try:
             outcome = validate_and_publish(curated_dir, parts, now.date(),
-                                           now.isoformat(timespec="seconds"), Path(suites_dir))
+                                           now.isoformat(timespec="seconds"), Path(suites_dir),
+                                           Path(fetch_log) if fetch_log else None)
         except validate.CriticalValidationError as exc:
             outcome_blocked = getattr(exc, "outcome", None)
             if outcome_blocked is not None:

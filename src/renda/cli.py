@@ -53,13 +53,22 @@ def run(
                                                "(tcp://host:8786); default: a local cluster."),
     dask_workers: int = typer.Option(2, "--dask-workers", min=1,
                                      help="Workers of the local Dask cluster."),
+    fetch: bool = typer.Option(False, "--fetch", help="First fetch the sources of --sources "
+                               "into RAW (the network is used only with this flag)."),
+    sources: Path = typer.Option(Path("sources.yml"), "--sources",
+                                 help="Source list read by --fetch."),
 ) -> None:
     """Run the release flow on RAW and publish a release into CURATED.
 
     Without PREFECT_API_URL the flow runs in Prefect's embedded mode (a temporary local
-    server, nothing to start by hand); with it, the run is recorded on that server.
+    server, nothing to start by hand); with it, the run is recorded on that server. With
+    --fetch, the nightly flow runs instead: fetch the sources, then publish, with the
+    night's fetch_log.csv in the release.
     """
     _quiet_prefect()
+    if fetch:
+        _check_sources(sources)
+        raw.mkdir(parents=True, exist_ok=True)
     if not raw.is_dir():
         typer.echo(f"error: raw folder not found: {raw}", err=True)
         raise typer.Exit(2)
@@ -73,8 +82,16 @@ def run(
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2)
     try:
-        summary = flow_fn(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
-                               strict=strict, batch_size=batch_size, use_cache=not no_cache)
+        if fetch:
+            from flows.fetch import nightly_flow
+
+            summary = nightly_flow(sources_file=sources.resolve(), raw_dir=raw.resolve(),
+                                   curated_dir=curated.resolve(), strict=strict,
+                                   use_cache=not no_cache)
+            typer.echo(f"fetched: {summary['fetch']['outcomes'] if summary['fetch'] else 'nothing'}")
+        else:
+            summary = flow_fn(raw_dir=raw.resolve(), curated_dir=curated.resolve(),
+                              strict=strict, batch_size=batch_size, use_cache=not no_cache)
     except StrictModeError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1)
@@ -301,15 +318,61 @@ NIGHTLY_CRON = "0 2 * * *"
 NIGHTLY_TIMEZONE = "Asia/Shanghai"
 
 
+def _check_sources(sources: Path) -> None:
+    from renda.fetch import SourcesError, load_sources
+
+    try:
+        load_sources(sources)
+    except (OSError, SourcesError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2)
+
+
+@app.command("fetch")
+def fetch_command(
+    sources: Path = typer.Option(Path("sources.yml"), "--sources", help="The source list."),
+    raw: Path = typer.Option(Path("raw"), "--raw", help="Folder the snapshots are written to."),
+    log: Optional[Path] = typer.Option(None, "--log", help="Where fetch_log.csv goes (default: "
+                                       "RAW/.fetch-logs/<UTC time>.csv, kept as provenance)."),
+    rate: float = typer.Option(1.0, "--rate", min=0.01, help="Requests per second per host."),
+) -> None:
+    """Fetch the sources of SOURCES into RAW politely (robots.txt, a rate per host,
+    conditional requests): each new page a snapshot with its sidecar; one row per request
+    in the fetch log. Exits 0 even when some sources fail (the log says which)."""
+    import datetime as dt
+    import logging
+
+    from renda.fetch import FAILURES, FetchSettings, fetch_sources, load_sources, write_fetch_log
+
+    _check_sources(sources)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    log = log or raw / ".fetch-logs" / f"{stamp}.csv"
+    log.parent.mkdir(parents=True, exist_ok=True)
+
+    def progress(host: str, done: int, total: int) -> None:
+        typer.echo(f"  {host}: {done}/{total}", err=True)
+
+    report = fetch_sources(load_sources(sources), raw, FetchSettings(requests_per_second=rate),
+                           progress=progress)
+    write_fetch_log(report, log)
+    counts = ", ".join(f"{k} {v}" for k, v in sorted(report.counts().items())) or "no sources"
+    failed = sum(1 for r in report.rows if r.outcome in FAILURES)
+    typer.echo(f"fetched {len(report.rows)} URL(s): {counts}; {failed} failed; log {log}")
+
+
 @app.command()
 def serve(
     raw: Path = typer.Option(Path("raw"), "--raw", help="Folder of raw reports."),
     curated: Path = CURATED,
+    sources: Path = typer.Option(Path("sources.yml"), "--sources",
+                                 help="Source list fetched each night before the release."),
     name: str = typer.Option("renda-nightly", "--name", help="Deployment name."),
     cron: str = typer.Option(NIGHTLY_CRON, "--cron", help="Cron schedule, in --timezone."),
     timezone: str = typer.Option(NIGHTLY_TIMEZONE, "--timezone", help="Time zone of the schedule."),
 ) -> None:
-    """Serve the release flow on a schedule from this process (nightly at 02:00 Asia/Shanghai).
+    """Serve the nightly flow (fetch the sources, then publish) on a schedule from this
+    process (nightly at 02:00 Asia/Shanghai).
 
     Needs a Prefect server (PREFECT_API_URL). Stopping with Ctrl-C leaves the schedule
     active (it is not paused), so another `renda serve` or a worker can pick it up.
@@ -321,12 +384,13 @@ def serve(
         raise typer.Exit(2)
     from prefect.schedules import Cron
 
-    from flows.release import release_flow
+    from flows.fetch import nightly_flow
 
-    release_flow.serve(
+    nightly_flow.serve(
         name=name,
         schedules=[Cron(cron, timezone=timezone)],
-        parameters={"raw_dir": str(raw.resolve()), "curated_dir": str(curated.resolve())},
+        parameters={"sources_file": str(sources.resolve()), "raw_dir": str(raw.resolve()),
+                    "curated_dir": str(curated.resolve())},
         pause_on_shutdown=False,
     )
 

@@ -8,6 +8,7 @@ at any moment leaves either the previous state or the new complete release, neve
 curated/releases/<version>/
   <table>.parquet, <table>.csv   (document_text: Parquet only)
   rejects.csv                    inputs that could not be read, with the reason
+  fetch_log.csv                  the fetch of the night that brought the inputs (nightly runs)
   datapackage.json               Frictionless Data Package describing every file
   SHA256SUMS                     sha256sum-compatible checksums of every other file
 ```

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +85,8 @@ def _per_document_counts(staging: Path) -> dict[str, Counter[str]]:
 
 def _finish(layout: CuratedLayout, writer: ReleaseWriter, previous: str | None,
             rejects: list[Reject], *, created: str, quarantine: pa.Table | None,
-            reports: Callable[[Path], None] | None, summary: str) -> PublishOutcome:
+            reports: Callable[[Path], None] | None, summary: str,
+            fetch_log: Path | None = None) -> PublishOutcome:
     writer.close_tables()
     n_quarantined = quarantine.num_rows if quarantine is not None else 0
     previous_dir = layout.release(previous) if previous else None
@@ -109,6 +111,8 @@ def _finish(layout: CuratedLayout, writer: ReleaseWriter, previous: str | None,
             changes_markdown(writer.version, previous, changes, names), encoding="utf-8")
         if reports is not None:
             reports(staging / "validation")
+        if fetch_log is not None and fetch_log.is_file():
+            shutil.copyfile(fetch_log, staging / "fetch_log.csv")  # the night's fetch, as data
 
     release = writer.commit(rejects, created=created, extra=extra)
     return PublishOutcome(True, release.version, release.path, release.row_counts,
@@ -188,8 +192,10 @@ def publish_parts(
     suites_dir: Path,
     chunk_documents: int = CHUNK_DOCUMENTS,
     lock_timeout: float = 600.0,
+    fetch_log: Path | None = None,
 ) -> PublishOutcome:
-    """Validate and publish processed parts as one release.
+    """Validate and publish processed parts as one release (with ``fetch_log``, the fetch
+    report of the run that brought its inputs, as ``fetch_log.csv``).
 
     Documents whose bytes repeat an earlier part's are rejected as duplicates. Parts are
     validated in chunks of about ``chunk_documents`` documents (keys are also checked across
@@ -243,7 +249,7 @@ def publish_parts(
             return _finish(layout, writer, previous, rejects, created=created,
                            quarantine=merged.quarantine,
                            reports=lambda folder: validate.write_reports(merged, folder),
-                           summary=merged.summary_markdown())
+                           summary=merged.summary_markdown(), fetch_log=fetch_log)
         except BaseException:
             writer.abort()
             raise
