@@ -19,7 +19,7 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from renda import cache, catalog, pipeline, publish, release, validate
-from renda.ingest import discover
+from renda.ingest import Reject, discover
 from renda.layout import CuratedLayout
 from renda.settings import BATCH_SIZE, SUITES_DIR
 
@@ -29,8 +29,17 @@ class StrictModeError(RuntimeError):
 
 
 @task(name="discover-reports", retries=2, retry_delay_seconds=[1, 5])
-def discover_reports(raw_dir: Path) -> list[str]:
-    return discover(raw_dir)
+def discover_reports(raw_dir: Path) -> tuple[list[str], list[Reject]]:
+    """Every file below ``raw_dir`` to process, and the older snapshots of fetched addresses
+    set aside (a release holds the newest version of each page; see
+    :func:`renda.fetch.snapshots.superseded_snapshots`)."""
+    from renda.fetch.snapshots import superseded_snapshots
+
+    superseded = superseded_snapshots(raw_dir)
+    files = [f for f in discover(raw_dir) if f not in superseded]
+    return files, [Reject(old, f"an older snapshot of its address, superseded by {new} "
+                               "(kept in raw/ for the releases made from it)")
+                   for old, new in sorted(superseded.items())]
 
 
 @task(name="fingerprint-inputs", retries=2, retry_delay_seconds=[1, 5])
@@ -52,9 +61,11 @@ def process_batch(raw_dir: Path, source_files: list[str], today: dt.date, part_d
 @task(name="validate-and-publish")
 def validate_and_publish(curated_dir: Path, parts: list[pipeline.PartSummary], today: dt.date,
                          created: str, suites_dir: Path,
-                         fetch_log: Path | None = None) -> release.PublishOutcome:
+                         fetch_log: Path | None = None,
+                         set_aside: list[Reject] | None = None) -> release.PublishOutcome:
     return release.publish_parts(CuratedLayout(curated_dir), parts, today=today,
-                                 created=created, suites_dir=suites_dir, fetch_log=fetch_log)
+                                 created=created, suites_dir=suites_dir, fetch_log=fetch_log,
+                                 set_aside=set_aside or [])
 
 
 @task(name="build-catalog", retries=2, retry_delay_seconds=[1, 5])
@@ -81,8 +92,9 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
     logger = get_run_logger()
     raw_dir, curated_dir = Path(raw_dir), Path(curated_dir)
     now = dt.datetime.now(dt.timezone.utc)
-    files = discover_reports(raw_dir)
-    logger.info("discover: %d reports below %s", len(files), raw_dir)
+    files, set_aside = discover_reports(raw_dir)
+    logger.info("discover: %d reports below %s (%d older snapshots set aside)", len(files),
+                raw_dir, len(set_aside))
     batches = _batches(files, max(1, batch_size))
     layout = CuratedLayout(curated_dir)
     cache_dir = layout.cache if use_cache else None
@@ -127,7 +139,7 @@ def release_flow(raw_dir: Path, curated_dir: Path, strict: bool = False,
         try:
             outcome = validate_and_publish(curated_dir, parts, now.date(),
                                            now.isoformat(timespec="seconds"), Path(suites_dir),
-                                           Path(fetch_log) if fetch_log else None)
+                                           Path(fetch_log) if fetch_log else None, set_aside)
         except validate.CriticalValidationError as exc:
             outcome_blocked = getattr(exc, "outcome", None)
             if outcome_blocked is not None:

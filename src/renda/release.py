@@ -193,9 +193,11 @@ def publish_parts(
     chunk_documents: int = CHUNK_DOCUMENTS,
     lock_timeout: float = 600.0,
     fetch_log: Path | None = None,
+    set_aside: Sequence[Reject] = (),
 ) -> PublishOutcome:
     """Validate and publish processed parts as one release (with ``fetch_log``, the fetch
-    report of the run that brought its inputs, as ``fetch_log.csv``).
+    report of the run that brought its inputs, as ``fetch_log.csv``; ``set_aside``: inputs
+    not processed, listed in ``rejects.csv`` with their reason).
 
     Documents whose bytes repeat an earlier part's are rejected as duplicates. Parts are
     validated in chunks of about ``chunk_documents`` documents (keys are also checked across
@@ -203,7 +205,7 @@ def publish_parts(
     failure nothing is published, the report is kept under ``validation-failures/`` and
     :class:`ValidationBlocked` is raised.
     """
-    rejects = [r for p in parts for r in p.rejects]
+    rejects = [r for p in parts for r in p.rejects] + list(set_aside)
     seen: dict[str, str] = {}
     drops: dict[Path, set[str]] = {}
     for part in parts:

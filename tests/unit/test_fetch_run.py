@@ -17,7 +17,7 @@ import pytest
 from werkzeug import Response
 
 from renda.fetch import LOG_COLUMNS, OUTCOMES, Source, fetch_sources, write_fetch_log
-from renda.fetch.snapshots import STATE_FILE, host_dir
+from renda.fetch.snapshots import STATE_FILE, host_dir, superseded_snapshots
 from renda.ingest import RawReport, discover, read_raw
 from renda.ingest.metadata import parse_sidecar
 from tests import pdf_fixtures
@@ -132,6 +132,13 @@ def test_changed_page_is_a_second_snapshot_and_the_first_stays(site, tmp_path) -
     assert (tmp_path / second.written[0]).read_bytes() == versions[1]
     assert (old.read_bytes(), old.stat().st_mtime_ns) == old_state
     assert discover(tmp_path) == sorted(first.written + second.written)
+    # A release holds the newest version of the address; the older one is set aside.
+    assert superseded_snapshots(tmp_path) == {first.written[0]: second.written[0]}
+    from flows.release import discover_reports
+    files, set_aside = discover_reports.fn(tmp_path)
+    assert files == [second.written[0]]
+    assert [(r.source_file, r.reason.split(",")[0]) for r in set_aside] == [
+        (first.written[0], "an older snapshot of its address")]
     # The same bytes again (200, no ETag): nothing written.
     before = _files(tmp_path)
     third = fetch_sources(sources, tmp_path, FAST, now=NOW)

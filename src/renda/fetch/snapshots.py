@@ -205,3 +205,31 @@ class FetchState:
         text = json.dumps({"format": 1, "urls": urls}, ensure_ascii=False, indent=1,
                           sort_keys=True)
         atomic_write(self._file(host_dir(url)), (text + "\n").encode("utf-8"))
+
+
+def superseded_snapshots(raw_root: Path) -> dict[str, str]:
+    """Older snapshots of a fetched address, each with the newest one that replaces it.
+
+    A changed page is a new snapshot and the old one stays in ``raw/`` (a release made from
+    it can be rebuilt), but a new release holds one version of each address, so that its
+    figures are not counted twice: the newest, the one the state file names. The others are
+    the files next to it with the same name before the hash (rule 2:
+    ``<name>-<sha256[:12]>.<ext>``)."""
+    out: dict[str, str] = {}
+    for state_file in sorted(Path(raw_root).glob(f"*/{STATE_FILE}")):
+        try:
+            urls = json.loads(state_file.read_text(encoding="utf-8"))["urls"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            logger.warning("fetch: %s cannot be read (%s): no snapshot superseded", state_file, exc)
+            continue
+        for url, entry in sorted(urls.items()):
+            latest = entry.get("snapshot") if isinstance(entry, dict) else None
+            if not latest or not (Path(raw_root) / latest).is_file():
+                continue
+            folder = PurePosixPath(latest).parent
+            pattern = re.compile(re.escape(snapshot_name(url)) + r"-[0-9a-f]{12}\.[a-z]+")
+            for p in sorted((Path(raw_root) / folder).iterdir()):
+                rel = (folder / p.name).as_posix()
+                if rel != latest and pattern.fullmatch(p.name) and not p.name.endswith(SIDECAR_SUFFIX):
+                    out[rel] = latest
+    return out
