@@ -7,6 +7,7 @@ at any moment leaves either the previous state or the new complete release, neve
 ```
 curated/releases/<version>/
   <table>.parquet, <table>.csv   (document_text: Parquet only)
+  renda.sqlite                   every table in one SQLite database, with full-text search
   rejects.csv                    inputs that could not be read, with the reason
   fetch_log.csv                  the fetch of the night that brought the inputs (nightly runs)
   datapackage.json               Frictionless Data Package describing every file
@@ -36,6 +37,7 @@ from renda.contract import CONTRACT_VERSION, TABLES, Table, arrow_schema
 from renda.ingest import Reject
 from renda.layout import CuratedLayout
 from renda.settings import DATASET_LICENCE, DATASET_NAME, DATASET_TITLE, EXTRACTOR
+from renda.sqlite_export import write_sqlite
 
 REJECT_COLUMNS = ("source_file", "reason")
 
@@ -123,7 +125,8 @@ def _resource(table: Table | None, name: str, path: Path, fmt: str, root: Path) 
         "name": name,
         "path": path.relative_to(root).as_posix(),
         "format": fmt,
-        "mediatype": {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}.get(fmt, fmt),
+        "mediatype": {"csv": "text/csv", "parquet": "application/vnd.apache.parquet",
+                      "sqlite": "application/vnd.sqlite3"}.get(fmt, fmt),
         "encoding": "utf-8-sig" if fmt == "csv" else None,
         "bytes": path.stat().st_size,
         "hash": "sha256:" + sha256_file(path),
@@ -135,7 +138,7 @@ def _resource(table: Table | None, name: str, path: Path, fmt: str, root: Path) 
     # table has no CSV (document_text). A Parquet file carries the same schema in its own
     # metadata (types, descriptions); describing it twice would let the two drift apart.
     tabular = table is not None and (fmt == "csv" or not table.csv)
-    if fmt == "parquet":
+    if fmt in ("parquet", "sqlite"):
         # Frictionless checks a "file" resource's bytes and hash without parsing it.
         resource["type"] = "file"
     if table is not None and not tabular:
@@ -243,6 +246,9 @@ class ReleaseWriter:
                                            staging / f"{name}.parquet", "parquet", staging))
                 if has_csv:
                     resources.append(_resource(spec, name, staging / f"{name}.csv", "csv", staging))
+            # Every table in one database, from the Parquet files just written.
+            resources.append(_resource(None, "renda-sqlite", write_sqlite(staging), "sqlite",
+                                       staging))
             _write_rejects(rejects, staging / "rejects.csv")
             if extra is not None:
                 extra(staging)

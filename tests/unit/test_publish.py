@@ -39,7 +39,7 @@ def test_release_files_and_latest(tmp_path: Path) -> None:
     release = _write(layout, "2021.03.18")
     names = sorted(p.name for p in release.path.iterdir())
     assert names == ["SHA256SUMS", "datapackage.json", "document_text.parquet", "documents.csv",
-                     "documents.parquet", "rejects.csv"]
+                     "documents.parquet", "rejects.csv", "renda.sqlite"]
     assert layout.latest() == "2021.03.18"
     csv_bytes = (release.path / "documents.csv").read_bytes()
     assert csv_bytes.startswith(b"\xef\xbb\xbf\"doc_id\"")
@@ -55,7 +55,7 @@ def test_release_files_and_latest(tmp_path: Path) -> None:
 def test_checksums_match_files(tmp_path: Path) -> None:
     release = _write(CuratedLayout(tmp_path), "2021.03.18")
     lines = (release.path / "SHA256SUMS").read_text().splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 6
     for line in lines:
         digest, name = line.split("  ")
         assert hashlib.sha256((release.path / name).read_bytes()).hexdigest() == digest
