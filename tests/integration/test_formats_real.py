@@ -35,6 +35,14 @@ def _documents(part: Path) -> dict[str, dict]:
     return {d["source_file"]: d for d in pq.read_table(part / "documents.parquet").to_pylist()}
 
 
+def _document(release: Path, source_file: str) -> tuple[dict, str]:
+    """A document's row and its text."""
+    doc = _documents(release)[source_file]
+    texts = {r["doc_id"]: r["text"] for r in pq.read_table(
+        release / "document_text.parquet").to_pylist()}
+    return doc, texts[doc["doc_id"]]
+
+
 def test_every_real_file_is_published_with_its_format(formats_release: Path, corpus: Path) -> None:
     docs = _documents(formats_release)
     reports = sorted(p.relative_to(corpus / "formats").as_posix()
@@ -50,11 +58,7 @@ def test_every_real_file_is_published_with_its_format(formats_release: Path, cor
 
 
 def test_the_government_site_page_is_its_article_without_navigation(formats_release: Path) -> None:
-    docs = _documents(formats_release)
-    doc = docs["html/govcn-npcsc-resolution-2007.html"]
-    texts = {r["doc_id"]: r["text"] for r in pq.read_table(
-        formats_release / "document_text.parquet").to_pylist()}
-    text = texts[doc["doc_id"]]
+    doc, text = _document(formats_release, "html/govcn-npcsc-resolution-2007.html")
     assert "特别国债" in text and "全国人民代表大会常务委员会" in text
     # the site's toolbar, its links and its footer (the gold's note names the first three)
     for chrome in ("国务院客户端小程序", "网站纠错", "京ICP备05070218号", "个人中心", "无障碍"):
@@ -63,11 +67,7 @@ def test_the_government_site_page_is_its_article_without_navigation(formats_rele
 
 
 def test_the_pdf_report_is_read_in_order_without_page_furniture(formats_release: Path) -> None:
-    docs = _documents(formats_release)
-    doc = docs["pdf/beijing-government-report-2024.pdf"]
-    texts = {r["doc_id"]: r["text"] for r in pq.read_table(
-        formats_release / "document_text.parquet").to_pylist()}
-    text = texts[doc["doc_id"]]
+    doc, text = _document(formats_release, "pdf/beijing-government-report-2024.pdf")
     assert doc["n_chars"] > 15000 and doc["encoding"] == "pdf"
     assert normalize(text) == text
     assert text.startswith("各位代表：") and "代表议案建议692件" in text
