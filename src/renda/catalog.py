@@ -259,11 +259,25 @@ def build_release_site(layout: CuratedLayout, version: str, raw_root: Path | Non
         f"<li><a href=\"table-{_e(n)}.html\">{_e(n)}</a> ({counts[n]} rows)</li>"
         for n in names if n != "document_text")
     doc_links = _table_html(doc_index, doc_cols, link_doc=True)
-    body = f"<h2>Tables</h2><ul>{table_links}</ul><h2>Documents</h2>{doc_links}"
+    body = (f"<h2>Tables</h2><ul>{table_links}</ul>{_charts_html(release)}"
+            f"<h2>Documents</h2>{doc_links}")
     (tmp / "index.html").write_text(_page(f"Release {version}", body, 2), encoding="utf-8")
     shutil.rmtree(out, ignore_errors=True)
     os.replace(tmp, out)
     return out
+
+
+def _charts_html(release: Path) -> str:
+    """The release's charts (:mod:`renda.charts`), each an inline SVG with its table."""
+    from renda.charts import release_charts
+
+    parts = []
+    for chart in release_charts(release):
+        rows = [dict(zip(chart.columns, r)) for r in chart.rows]
+        parts.append(f"<figure class=\"chart\" id=\"chart-{_e(chart.key)}\"><figcaption>"
+                     f"{_e(chart.title)}</figcaption>{chart.svg}"
+                     f"{_table_html(rows, list(chart.columns))}</figure>")
+    return ("<h2>Charts</h2>" + "".join(parts)) if parts else ""
 
 
 def build_catalog(layout: CuratedLayout, lock_timeout: float = 600.0,

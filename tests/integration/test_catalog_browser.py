@@ -83,3 +83,27 @@ def test_reader_checks_a_figure_against_its_sentence(browser, corpus_run: dict, 
     assert "passed" in page.locator("body").inner_text()
     assert (tmp_path / "seed-document.png").stat().st_size > 10_000
     assert all(u.startswith(("file://", "data:", "about:")) for u in requests), requests
+
+
+def test_the_release_page_charts_render_with_their_tables(browser, corpus_run: dict,
+                                                          tmp_path: Path) -> None:
+    curated: Path = corpus_run["curated"]
+    version = corpus_run["version"]
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto((curated / "catalog" / version / "index.html").as_uri())
+    figures = page.locator("figure.chart")
+    keys = [figures.nth(i).get_attribute("id") for i in range(figures.count())]
+    assert keys == ["chart-province", "chart-year", "chart-turnout", "chart-methods",
+                    "chart-deputies"]
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        box = figure.locator("svg").bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 100, keys[i]
+        assert figure.locator("table tr").count() >= 2, keys[i]  # a header and its numbers
+    methods = page.locator("#chart-methods table").inner_text()
+    assert "law_enforcement_inspection" in methods
+    page.screenshot(path=str(tmp_path / "release-charts.png"), full_page=True)
+    assert (tmp_path / "release-charts.png").stat().st_size > 10_000
+    assert all(u.startswith(("file://", "data:", "about:")) for u in requests), requests
