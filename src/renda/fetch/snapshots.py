@@ -59,6 +59,8 @@ STATE_FILE = ".fetch-state.json"
 SOURCE_FIELDS = tuple(k for k in ("licence", "body", "province", "city", "county")
                       if k in SIDECAR_FIELDS)
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+# A snapshot's file name: the name taken from its URL, the hash, the extension (rule 3).
+_RE_SNAPSHOT = re.compile(r"(.+)-[0-9a-f]{12}\.[a-z]+")
 
 
 def host_dir(url: str) -> str:
@@ -216,20 +218,27 @@ def superseded_snapshots(raw_root: Path) -> dict[str, str]:
     the files next to it with the same name before the hash (rule 2:
     ``<name>-<sha256[:12]>.<ext>``)."""
     out: dict[str, str] = {}
-    for state_file in sorted(Path(raw_root).glob(f"*/{STATE_FILE}")):
+    raw_root = Path(raw_root)
+    for state_file in sorted(raw_root.glob(f"*/{STATE_FILE}")):
         try:
             urls = json.loads(state_file.read_text(encoding="utf-8"))["urls"]
         except (OSError, ValueError, KeyError, TypeError) as exc:
             logger.warning("fetch: %s cannot be read (%s): no snapshot superseded", state_file, exc)
             continue
+        listed: dict[PurePosixPath, dict[str, list[str]]] = {}  # folder -> name -> files
         for url, entry in sorted(urls.items()):
             latest = entry.get("snapshot") if isinstance(entry, dict) else None
-            if not latest or not (Path(raw_root) / latest).is_file():
+            if not latest or not (raw_root / latest).is_file():
                 continue
             folder = PurePosixPath(latest).parent
-            pattern = re.compile(re.escape(snapshot_name(url)) + r"-[0-9a-f]{12}\.[a-z]+")
-            for p in sorted((Path(raw_root) / folder).iterdir()):
-                rel = (folder / p.name).as_posix()
-                if rel != latest and pattern.fullmatch(p.name) and not p.name.endswith(SIDECAR_SUFFIX):
-                    out[rel] = latest
+            if folder not in listed:  # each folder listed once, its snapshots by name
+                by_name: dict[str, list[str]] = {}
+                for p in sorted((raw_root / folder).iterdir()):
+                    m = _RE_SNAPSHOT.fullmatch(p.name)
+                    if m:
+                        by_name.setdefault(m.group(1), []).append((folder / p.name).as_posix())
+                listed[folder] = by_name
+            for older in listed[folder].get(snapshot_name(url), []):
+                if older != latest:
+                    out[older] = latest
     return out
