@@ -209,6 +209,17 @@ def yearbook_columns() -> list[list[Line]]:
     return lay_out(YEARBOOK, width, COLUMN_SIZE, COLUMN_LINES)
 
 
+def draw_across(canvas: Canvas, left: list[Line], right: list[Line], width: float, top: float,
+                leading: float = 18) -> None:
+    """Two columns of ``width`` drawn row by row across the page (left line 1, right line 1,
+    left line 2…), as PDF printers that emit text in baseline order write them."""
+    for row in range(max(len(left), len(right))):
+        for x, column in ((MARGIN, left), (MARGIN + width + GUTTER, right)):
+            if row < len(column):
+                line = column[row]
+                canvas.drawString(x + line.indent, top - row * leading, line.text)
+
+
 def yearbook_two_columns() -> bytes:
     """A yearbook (年鉴) or bulletin page set in two columns.
 
@@ -234,11 +245,7 @@ def yearbook_two_columns() -> bytes:
             canvas.drawCentredString(WIDTH / 2, top, YEARBOOK_TITLE)
             top -= 40
         canvas.setFont(FONT, COLUMN_SIZE)
-        for row in range(max(len(left), len(right))):
-            for x, column in ((MARGIN, left), (MARGIN + width + GUTTER, right)):
-                if row < len(column):
-                    line = column[row]
-                    canvas.drawString(x + line.indent, top - row * 18, line.text)
+        draw_across(canvas, left, right, width, top)
         canvas.setFont(FONT, 10.5)
         canvas.drawCentredString(WIDTH / 2, 40, f"— {n} —")
         canvas.showPage()

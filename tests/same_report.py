@@ -84,12 +84,11 @@ def pdf_bytes() -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
-    from tests.pdf_fixtures import FONT, LEADING, MARGIN, SIZE, lay_out
+    from tests.pdf_fixtures import FONT, GUTTER, LEADING, MARGIN, SIZE, draw_across, lay_out
 
     width, height = A4
     one_column = lay_out(PARAGRAPHS[:4], width - 2 * MARGIN, SIZE, 9)
-    gutter = 24.0
-    column_width = (width - 2 * MARGIN - gutter) / 2
+    column_width = (width - 2 * MARGIN - GUTTER) / 2
     columns = lay_out(PARAGRAPHS[4:], column_width, 10.5, 10)
     buf = io.BytesIO()
     canvas = Canvas(buf, pagesize=A4)
@@ -114,11 +113,7 @@ def pdf_bytes() -> bytes:
         canvas.setFont(FONT, 10.5)
         canvas.drawString(MARGIN, height - 60, "云溪县人民代表大会常务委员会公报")
         canvas.drawRightString(width - MARGIN, height - 60, "2024年第1期")
-        for row in range(max(len(left), len(right))):
-            for x, column in ((MARGIN, left), (MARGIN + column_width + gutter, right)):
-                if row < len(column):
-                    canvas.drawString(x + column[row].indent, height - 110 - row * 18,
-                                      column[row].text)
+        draw_across(canvas, left, right, column_width, height - 110)
         canvas.drawCentredString(width / 2, 40, f"- {n} -")
         canvas.showPage()
     assert pages >= 2
