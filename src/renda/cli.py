@@ -112,19 +112,20 @@ def run(
 
 @app.command("normalize")
 def normalize_cmd(
-    path: Path = typer.Argument(..., help="A raw report file (UTF-8, UTF-16 with BOM or GB18030)."),
+    path: Path = typer.Argument(..., help="A raw report file (.txt, .html, .pdf, .docx)."),
 ) -> None:
-    """Print a report's normalized text: the text every published offset points into."""
-    from renda.ingest import DecodeError, decode_bytes
+    """Print a report's normalized text: the text every published offset points into, read
+    by the reader of its format as a run reads it."""
+    from renda.ingest import FormatError, extract_text
     from renda.normalize import normalize
 
     try:
-        text, encoding = decode_bytes(path.read_bytes())
-    except (OSError, DecodeError) as exc:
-        typer.echo(f"error: {path}: {exc}", err=True)
+        extracted = extract_text(path.name, path.read_bytes())
+    except (OSError, FormatError) as exc:
+        typer.echo(f"error: {path}: {getattr(exc, 'reason', exc)}", err=True)
         raise typer.Exit(2)
-    typer.echo(f"# {path} ({encoding})", err=True)
-    sys.stdout.write(normalize(text) + "\n")
+    typer.echo(f"# {path} ({extracted.encoding})", err=True)
+    sys.stdout.write(normalize(extracted.text) + "\n")
 
 
 @app.command("validate")

@@ -46,3 +46,13 @@ def test_normalize_prints_repaired_text(tmp_path: Path) -> None:
     result = runner.invoke(app, ["normalize", str(path)])
     assert result.exit_code == 0
     assert "本届常委会依法有序进行监督。" in result.output
+
+
+def test_normalize_reads_a_page_as_a_run_does(tmp_path: Path) -> None:
+    from tests.same_report import TITLE, html_bytes
+
+    path = tmp_path / "page.html"
+    path.write_bytes(html_bytes())
+    result = runner.invoke(app, ["normalize", str(path)])
+    assert result.exit_code == 0, result.output
+    assert TITLE in result.stdout and "打印本页" not in result.stdout and "<p>" not in result.stdout

@@ -20,7 +20,6 @@ SIDECAR_SUFFIX = ".meta.yml"
 # The formats read, by file suffix (lower case), and the value of ``documents.format``.
 FORMAT_OF_SUFFIX = {".txt": "txt", ".html": "html", ".htm": "html", ".shtml": "html",
                     ".pdf": "pdf", ".docx": "docx"}
-SUPPORTED_SUFFIXES = tuple(FORMAT_OF_SUFFIX)
 # Files that are reports in a format not read, with what to do about it.
 _UNREAD_FORMATS = {
     ".doc": "Word 97-2003 .doc is not read: convert it to .docx (LibreOffice: "
