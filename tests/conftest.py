@@ -59,13 +59,15 @@ def prefect_harness():
 
 @pytest.fixture(scope="session")
 def corpus_run(corpus: Path, prefect_harness, tmp_path_factory) -> dict:
-    """The release flow run once over the real corpus as ``renda eval`` reads it (each web
-    page with the sidecar of its address; shared by the integration tests)."""
+    """The release flow run once over the real corpus as ``renda eval --addresses`` reads it
+    (each web page with the sidecar of its address, as a fetch gives it; shared by the
+    integration tests)."""
     from flows.release import release_flow
     from renda.evaluate import assemble_eval_raw
     from tests.release_checks import only_notes_rejected
 
-    raw = assemble_eval_raw(corpus, None, tmp_path_factory.mktemp("corpus-raw") / "raw")
+    raw = assemble_eval_raw(corpus, None, tmp_path_factory.mktemp("corpus-raw") / "raw",
+                            addresses=True)
     curated = tmp_path_factory.mktemp("corpus-curated")
     summary = release_flow(raw_dir=raw, curated_dir=curated)
     assert only_notes_rejected(Path(summary["path"])) == []

@@ -241,6 +241,10 @@ def eval_cmd(
                                "corpus with the library alone (no Prefect, no validation, so no "
                                "quarantine) and score those tables; the flow's figures are the "
                                "measure."),
+    addresses: bool = typer.Option(False, "--addresses", help="Give each page the sidecar of its "
+                                   "address from its folder's SOURCES.tsv, as a fetch would "
+                                   "(default: the text alone, as the reference measure reads "
+                                   "the pages)."),
 ) -> None:
     """Run the release flow over the real corpus and score it with the reference scorer:
     P/R/F1 per table and micro-F1, documents field accuracies, offset violations and forbidden
@@ -261,7 +265,7 @@ def eval_cmd(
         if not corpus.is_dir():
             typer.echo(f"error: corpus folder not found: {corpus}", err=True)
             raise typer.Exit(2)
-        raw = assemble_eval_raw(corpus, None, work / "raw")
+        raw = assemble_eval_raw(corpus, None, work / "raw", addresses=addresses)
         if quick:
             import datetime as dt
             import shutil

@@ -561,11 +561,14 @@ if __name__ == "__main__":
     sys.exit(main())
 
 
-def assemble_eval_raw(corpus: Path, fixtures: Path | None, out: Path) -> Path:
+def assemble_eval_raw(corpus: Path, fixtures: Path | None, out: Path,
+                      addresses: bool = False) -> Path:
     """A raw root holding the real corpus (``jiaocheng/``, ``hailaer/``, ``web/``, …) and, when
     given, the gold fixtures under ``fixtures/``, copied (``discover`` does not follow linked
     folders). The copies are writable, whatever the modes of the originals, so that the next
-    call can remove them."""
+    call can remove them. With ``addresses``, each page listed in a folder's ``SOURCES.tsv``
+    gets the sidecar of its address (:func:`write_source_sidecars`); without, the pages are
+    read from their text alone, as the reference measure reads them."""
     import os
     import shutil
 
@@ -579,8 +582,9 @@ def assemble_eval_raw(corpus: Path, fixtures: Path | None, out: Path) -> Path:
         shutil.copytree(fixtures, out / "fixtures", copy_function=shutil.copyfile)
     for folder, _, _ in os.walk(out):
         os.chmod(folder, 0o755)
-    for listing in out.glob("*/SOURCES.tsv"):
-        write_source_sidecars(listing)
+    if addresses:
+        for listing in out.glob("*/SOURCES.tsv"):
+            write_source_sidecars(listing)
     return out
 
 
